@@ -1,0 +1,54 @@
+package io.github.eventsuite.eventbus;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
+
+/** Every topic of the suite, and the one event type each carries. */
+public final class Topics {
+
+	public static final String USER_REGISTER = "user.register";
+
+	public static final String USER_CREATED = "user.created";
+
+	public static final String EMAIL_SENT = "email.sent";
+
+	/** Suffix of the dead-letter topic that every topic has. */
+	public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+	public static final List<String> ALL = List.of(USER_REGISTER, USER_CREATED, EMAIL_SENT);
+
+	private static final Map<String, Class<? extends BusEvent>> EVENT_TYPES = Map.of(
+			USER_REGISTER, UserRegistrationRequested.class,
+			USER_CREATED, UserCreated.class,
+			EMAIL_SENT, EmailSent.class);
+
+	private Topics() {
+	}
+
+	public static String deadLetterTopicOf(String topic) {
+		return topic + DEAD_LETTER_SUFFIX;
+	}
+
+	/** The event type a topic carries; an {@link InvalidEventException} for unknown topics. */
+	public static Class<? extends BusEvent> eventTypeOf(String topic) {
+		Class<? extends BusEvent> type = EVENT_TYPES.get(topic);
+		if (type == null) {
+			throw new InvalidEventException("no event type is known for topic '" + topic + "'");
+		}
+		return type;
+	}
+
+	/** The topic an event is published to. */
+	public static String topicOf(BusEvent event) {
+		return EVENT_TYPES.entrySet().stream()
+			.filter((entry) -> entry.getValue() == event.getClass())
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no topic carries " + event.getClass().getSimpleName()));
+	}
+
+}

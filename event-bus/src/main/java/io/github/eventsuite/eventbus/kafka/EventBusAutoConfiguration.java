@@ -1,0 +1,123 @@
+package io.github.eventsuite.eventbus.kafka;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import io.github.eventsuite.eventbus.InvalidEventException;
+import io.github.eventsuite.eventbus.Topics;
+
+/**
+ * The Kafka plumbing every service shares: topics created at start-up, JSON events on the
+ * wire, a safe producer, retry with backoff and dead-letter topics for failed records.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(EventBusProperties.class)
+public class EventBusAutoConfiguration {
+
+	/** Every topic and its dead-letter topic, created before anything is produced. */
+	@Bean
+	KafkaAdmin.NewTopics eventBusTopics(EventBusProperties properties) {
+		EventBusProperties.TopicSettings settings = properties.topics();
+		NewTopic[] topics = Topics.ALL.stream()
+			.flatMap((topic) -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+			.map((name) -> TopicBuilder.name(name)
+				.partitions(settings.partitions())
+				.replicas(settings.replicationFactor())
+				.build())
+			.toArray(NewTopic[]::new);
+		return new KafkaAdmin.NewTopics(topics);
+	}
+
+	/** Not left to configuration: the delivery guarantees depend on these settings. */
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer eventBusProducerSettings() {
+		return (factory) -> factory.updateConfigs(Map.of(
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class,
+				ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer eventBusConsumerSettings() {
+		return (factory) -> {
+			factory.updateConfigs(Map.of(
+					ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+					ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class,
+					ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, EventDeserializer.class,
+					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+					ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+			// A new consumer group must not skip what was published before it first started.
+			if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
+				factory.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+			}
+		};
+	}
+
+	/**
+	 * Retries transient failures with exponential backoff and jitter; a record that can never
+	 * succeed ({@link InvalidEventException}, undeserializable) or that exhausts its retries
+	 * goes to {@code <topic>.DLT}, same partition, with the exception and origin in headers.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler eventBusErrorHandler(KafkaOperations<Object, Object> kafka, EventBusProperties properties) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
+		handler.addNotRetryableExceptions(InvalidEventException.class);
+		return handler;
+	}
+
+	private static ExponentialBackOff backOff(EventBusProperties.Retry retry) {
+		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		backOff.setJitter(retry.initialInterval().toMillis() / 2);
+		backOff.setMaxAttempts(retry.maxRetries());
+		return backOff;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventPublisher eventPublisher(KafkaOperations<Object, Object> kafka) {
+		return new EventPublisher(kafka);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthIndicator")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "kafkaHealthIndicator")
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+			return new KafkaHealthIndicator(kafkaAdmin);
+		}
+
+	}
+
+}

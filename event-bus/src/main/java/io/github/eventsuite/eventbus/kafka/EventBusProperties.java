@@ -1,0 +1,57 @@
+package io.github.eventsuite.eventbus.kafka;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event bus ({@code eventbus.*}).
+ *
+ * @param topics how the suite's topics are created
+ * @param retry how a record whose processing failed for a transient reason is retried
+ */
+@ConfigurationProperties("eventbus")
+public record EventBusProperties(@DefaultValue TopicSettings topics, @DefaultValue Retry retry) {
+
+	/**
+	 * @param partitions partitions of every topic and its dead-letter topic
+	 * @param replicationFactor copies of every partition; at most the number of brokers
+	 */
+	public record TopicSettings(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+
+		public TopicSettings {
+			if (partitions < 1 || partitions > 1000) {
+				throw new IllegalArgumentException("eventbus.topics.partitions must be between 1 and 1000, was " + partitions);
+			}
+			if (replicationFactor < 1) {
+				throw new IllegalArgumentException("eventbus.topics.replication-factor must be at least 1, was " + replicationFactor);
+			}
+		}
+
+	}
+
+	/**
+	 * @param initialInterval wait before the first retry
+	 * @param multiplier growth of the wait from one retry to the next
+	 * @param maxInterval longest wait between two retries
+	 * @param maxRetries retries before the record goes to the dead-letter topic
+	 */
+	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("2.0") double multiplier,
+			@DefaultValue("10s") Duration maxInterval, @DefaultValue("8") int maxRetries) {
+
+		public Retry {
+			if (initialInterval.isNegative() || initialInterval.isZero() || maxInterval.compareTo(initialInterval) < 0) {
+				throw new IllegalArgumentException("eventbus.retry needs 0 < initial-interval <= max-interval");
+			}
+			if (multiplier < 1.0) {
+				throw new IllegalArgumentException("eventbus.retry.multiplier must be at least 1.0, was " + multiplier);
+			}
+			if (maxRetries < 0) {
+				throw new IllegalArgumentException("eventbus.retry.max-retries must not be negative, was " + maxRetries);
+			}
+		}
+
+	}
+
+}

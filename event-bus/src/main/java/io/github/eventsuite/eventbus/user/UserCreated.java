@@ -1,0 +1,38 @@
+package io.github.eventsuite.eventbus.user;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.github.eventsuite.eventbus.EventEnvelope;
+import io.github.eventsuite.eventbus.Require;
+
+/**
+ * A user was stored: emitted once per user, keyed by the user id.
+ *
+ * @param email normalised email address: personal data, never logged
+ */
+public record UserCreated(EventEnvelope envelope, UUID userId, String name, String email, Instant createdAt)
+		implements UserEvent {
+
+	public static final String TYPE = "user.created";
+
+	public static final int SCHEMA_VERSION = 1;
+
+	public UserCreated {
+		Require.schemaVersion(envelope, TYPE, SCHEMA_VERSION);
+		Require.present(userId, "userId");
+		Require.text(name, "name", 100);
+		Require.email(email, "email");
+		Require.present(createdAt, "createdAt");
+	}
+
+	public static UserCreated of(UUID userId, String name, String email, Instant createdAt, String correlationId) {
+		return new UserCreated(EventEnvelope.next(TYPE, SCHEMA_VERSION, correlationId), userId, name, email, createdAt);
+	}
+
+	@Override
+	public String key() {
+		return this.userId.toString();
+	}
+
+}
