@@ -1,5 +1,6 @@
 package io.github.eventsuite.eventbus;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,6 +29,17 @@ public record EventEnvelope(UUID eventId, String eventType, int schemaVersion, I
 	/** A new envelope for an event of the given type, caused by {@code correlationId}. */
 	public static EventEnvelope next(String eventType, int schemaVersion, String correlationId) {
 		return new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, Instant.now(), correlationId);
+	}
+
+	/**
+	 * The envelope of an event that happens at most once per {@code aggregateKey}: its id is
+	 * derived from type and key, so an event emitted again (after a redelivery) carries the
+	 * same id and consumers recognise it as the same event.
+	 */
+	public static EventEnvelope once(String eventType, int schemaVersion, String aggregateKey, Instant occurredAt,
+			String correlationId) {
+		UUID eventId = UUID.nameUUIDFromBytes((eventType + "/" + aggregateKey).getBytes(StandardCharsets.UTF_8));
+		return new EventEnvelope(eventId, eventType, schemaVersion, occurredAt, correlationId);
 	}
 
 }

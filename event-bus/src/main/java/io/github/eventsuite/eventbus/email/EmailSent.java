@@ -27,8 +27,10 @@ public record EmailSent(EventEnvelope envelope, UUID userId, String template, St
 		Require.present(sentAt, "sentAt");
 	}
 
+	/** One email of a template per user: the event id is derived from both. */
 	public static EmailSent of(UUID userId, String template, String messageId, Instant sentAt, String correlationId) {
-		return new EmailSent(EventEnvelope.next(TYPE, SCHEMA_VERSION, correlationId), userId, template, messageId, sentAt);
+		EventEnvelope envelope = EventEnvelope.once(TYPE, SCHEMA_VERSION, template + "/" + userId, sentAt, correlationId);
+		return new EmailSent(envelope, userId, template, messageId, sentAt);
 	}
 
 	@Override

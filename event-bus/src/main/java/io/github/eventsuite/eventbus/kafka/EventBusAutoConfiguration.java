@@ -82,13 +82,15 @@ public class EventBusAutoConfiguration {
 	/**
 	 * Retries transient failures with exponential backoff and jitter; a record that can never
 	 * succeed ({@link InvalidEventException}, undeserializable) or that exhausts its retries
-	 * goes to {@code <topic>.DLT}, same partition, with the exception and origin in headers.
+	 * goes to {@code <topic>.DLT}, same partition, with the exception and origin in headers
+ * and the reason in {@value DeadLetterReason#HEADER}.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	DefaultErrorHandler eventBusErrorHandler(KafkaOperations<Object, Object> kafka, EventBusProperties properties) {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), record.partition()));
+		recoverer.setHeadersFunction((record, ex) -> DeadLetterReason.headers(ex));
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
 		return handler;

@@ -35,7 +35,13 @@ public class EventDeserializer implements Deserializer<BusEvent> {
 				return cause.getMessage();
 			}
 		}
-		return "not a valid event: " + ex.getOriginalMessage();
+		String field = ex.getPath().stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: String.valueOf(reference.getIndex()))
+			.reduce((parent, child) -> parent + "." + child)
+			.map((path) -> " (field " + path + ")")
+			.orElse("");
+		return "not a valid event" + field + ": " + ex.getOriginalMessage();
 	}
 
 }

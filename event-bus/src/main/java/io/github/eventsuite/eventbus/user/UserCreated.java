@@ -26,8 +26,10 @@ public record UserCreated(EventEnvelope envelope, UUID userId, String name, Stri
 		Require.present(createdAt, "createdAt");
 	}
 
+	/** There is one user.created per user: its event id is derived from the user id. */
 	public static UserCreated of(UUID userId, String name, String email, Instant createdAt, String correlationId) {
-		return new UserCreated(EventEnvelope.next(TYPE, SCHEMA_VERSION, correlationId), userId, name, email, createdAt);
+		EventEnvelope envelope = EventEnvelope.once(TYPE, SCHEMA_VERSION, userId.toString(), createdAt, correlationId);
+		return new UserCreated(envelope, userId, name, email, createdAt);
 	}
 
 	@Override

@@ -1,0 +1,96 @@
+package io.github.eventsuite.eventbus.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.github.eventsuite.eventbus.BusEvent;
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.kafka.EventDeserializer;
+import io.github.eventsuite.eventbus.kafka.EventSerializer;
+
+/** Test access to a real broker: read a whole topic, publish raw or typed records. */
+public final class KafkaTopics {
+
+	private final String bootstrapServers;
+
+	public KafkaTopics(String bootstrapServers) {
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	/** Every record the topic holds right now, from the beginning of each partition. */
+	public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+			return records;
+		}
+	}
+
+	/** The events a topic holds right now, read as its consumers read them. */
+	public <T extends BusEvent> List<T> events(String topic, Class<T> type) {
+		EventDeserializer deserializer = new EventDeserializer();
+		return readAll(topic).stream()
+			.map((record) -> type.cast(deserializer.deserialize(topic, record.value())))
+			.toList();
+	}
+
+	public void publish(BusEvent event) {
+		send(Topics.topicOf(event), event.key(), new EventSerializer().serialize(null, event));
+	}
+
+	public void sendRaw(String topic, String key, String value) {
+		send(topic, key, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void send(String topic, String key, byte[] value) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not send to " + topic, ex);
+		}
+	}
+
+	/** A header of a record as text, e.g. the dead-letter reason. */
+	public static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}

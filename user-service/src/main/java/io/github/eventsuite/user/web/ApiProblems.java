@@ -1,0 +1,98 @@
+package io.github.eventsuite.user.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error leaves the API as RFC 9457 {@code application/problem+json}; input errors
+ * name each offending field in {@code errors}.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		List<FieldProblem> errors = ex.getFieldErrors().stream()
+			.map((error) -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is invalid.");
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getReason());
+		problem.setTitle("Invalid request");
+		Throwable cause = jsonCause(ex);
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			problem.setDetail("The request body is invalid.");
+			problem.setProperty("errors", List.of(new FieldProblem(unknown.getPropertyName(), "unknown field")));
+		}
+		else if (cause instanceof DatabindException wrongType) {
+			problem.setDetail("The request body is invalid.");
+			problem.setProperty("errors", List.of(new FieldProblem(path(wrongType), "wrong type or format")));
+		}
+		else if (cause instanceof StreamReadException) {
+			problem.setDetail("The request body is not well-formed JSON.");
+		}
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	/** Anything unexpected: a 500 that reveals nothing internal, logged with its stack trace. */
+	@ExceptionHandler(Exception.class)
+	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, exchange);
+	}
+
+	private static Throwable jsonCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamReadException || cause instanceof DatabindException) {
+				return cause;
+			}
+		}
+		return null;
+	}
+
+	private static String path(DatabindException ex) {
+		return ex.getPath().stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: String.valueOf(reference.getIndex()))
+			.reduce((parent, child) -> parent + "." + child)
+			.orElse("(body)");
+	}
+
+	record FieldProblem(String field, String message) {
+
+	}
+
+}

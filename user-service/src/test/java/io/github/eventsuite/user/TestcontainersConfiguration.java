@@ -1,0 +1,27 @@
+package io.github.eventsuite.user;
+
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+
+/** A real Kafka broker (auto-creation off, as in production) and a real PostgreSQL. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestcontainersConfiguration {
+
+	@Bean
+	@ServiceConnection
+	KafkaContainer kafkaContainer() {
+		return new KafkaContainer(System.getProperty("kafka.image", "apache/kafka:4.1.2"))
+			.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+	}
+
+	@Bean
+	@ServiceConnection
+	PostgreSQLContainer postgresContainer() {
+		return new PostgreSQLContainer("postgres:17");
+	}
+
+}

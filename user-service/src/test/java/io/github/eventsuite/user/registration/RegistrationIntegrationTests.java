@@ -1,0 +1,169 @@
+package io.github.eventsuite.user.registration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
+import io.github.eventsuite.user.TestcontainersConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(TestcontainersConfiguration.class)
+class RegistrationIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient db;
+
+	@Autowired
+	private KafkaConnectionDetails kafka;
+
+	private KafkaTopics topics;
+
+	@BeforeEach
+	void connect() {
+		this.topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+	}
+
+	@Test
+	void storesTheUserAndEmitsUserCreatedOnce() {
+		String email = unique("ada") + "@example.com";
+		String location = register("Ada Lovelace", email.toUpperCase())
+			.expectStatus().isAccepted()
+			.returnResult(Map.class).getResponseHeaders().getLocation().toString();
+		UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("created")
+			.jsonPath("$.email").isEqualTo(email)
+			.jsonPath("$.name").isEqualTo("Ada Lovelace"));
+
+		assertThat(usersWithEmail(email)).isEqualTo(1);
+		await().untilAsserted(() -> assertThat(userCreated(id)).singleElement()
+			.satisfies((event) -> assertThat(event.email()).isEqualTo(email)));
+		assertThat(this.topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class))
+			.filteredOn((event) -> event.userId().equals(id))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.key()).doesNotContain("example"));
+	}
+
+	@Test
+	void answers409ForAnEmailThatIsAlreadyRegistered() {
+		String email = unique("grace") + "@example.com";
+		register("Grace", email).expectStatus().isAccepted();
+
+		register("Grace Again", email).expectStatus().isEqualTo(409)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class))
+			.filteredOn((event) -> event.email().equals(email))
+			.hasSize(1);
+	}
+
+	@Test
+	void rejectsARacingDuplicateWithItsReasonAndCreatesOneUser() {
+		String email = unique("race") + "@example.com";
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		this.topics.publish(UserRegistrationRequested.of(first, "First", email, "race-1"));
+		this.topics.publish(UserRegistrationRequested.of(second, "Second", email, "race-2"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get().uri("/api/users/{id}", second)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("rejected")
+			.jsonPath("$.reason").isEqualTo(Registrations.DUPLICATE_EMAIL));
+		assertThat(usersWithEmail(email)).isEqualTo(1);
+		assertThat(userCreated(first)).hasSize(1);
+		assertThat(userCreated(second)).isEmpty();
+	}
+
+	@Test
+	void redeliveredRegistrationEmitsTheSameEventAndNoSecondUser() {
+		String email = unique("redelivered") + "@example.com";
+		var registration = UserRegistrationRequested.of(UUID.randomUUID(), "Redelivered", email, "again");
+		this.topics.publish(registration);
+		await().atMost(Duration.ofSeconds(30)).until(() -> userCreated(registration.userId()).size() == 1);
+
+		this.topics.publish(registration);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> userCreated(registration.userId()).size() == 2);
+		List<UserCreated> emitted = userCreated(registration.userId());
+		assertThat(emitted.get(1)).isEqualTo(emitted.get(0));
+		assertThat(usersWithEmail(email)).isEqualTo(1);
+	}
+
+	@Test
+	void sendsAnInvalidRegistrationToTheDeadLetterTopicWithItsReason() {
+		String key = unique("poison");
+		this.topics.sendRaw(Topics.USER_REGISTER, key, "{\"userId\":\"not-a-uuid\"}");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				this.topics.readAll(Topics.deadLetterTopicOf(Topics.USER_REGISTER)))
+			.filteredOn((record) -> key.equals(record.key()))
+			.singleElement()
+			.satisfies((record) -> {
+				assertThat(KafkaTopics.header(record, DeadLetterReason.HEADER))
+					.startsWith("user.register: not a valid event (field userId)")
+					.contains("not-a-uuid");
+				assertThat(KafkaTopics.header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.USER_REGISTER);
+			}));
+	}
+
+	@Test
+	void reportsReadinessWithKafkaAndDatabase() {
+		this.client.get().uri("/actuator/health/readiness").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.kafka.status").isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+	}
+
+	private WebTestClient.ResponseSpec register(String name, String email) {
+		return this.client.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", name, "email", email))
+			.exchange();
+	}
+
+	private List<UserCreated> userCreated(UUID userId) {
+		return this.topics.events(Topics.USER_CREATED, UserCreated.class).stream()
+			.filter((event) -> event.userId().equals(userId))
+			.toList();
+	}
+
+	private long usersWithEmail(String email) {
+		return this.db.sql("select count(*) from users where email = :email").bind("email", email)
+			.map((row) -> row.get(0, Long.class)).one().block();
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
