@@ -1,0 +1,74 @@
+package io.github.eventsuite.eventbus.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads what a real GreenMail server received, through its REST API (port 8080). */
+public final class GreenMailbox {
+
+	public static final int SMTP_PORT = 3025;
+
+	public static final int API_PORT = 8080;
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String apiUrl;
+
+	public GreenMailbox(String apiUrl) {
+		this.apiUrl = apiUrl;
+	}
+
+	/** The messages in the recipient's inbox; none if the recipient has never received one. */
+	public List<Message> messagesTo(String recipient) {
+		String path = "/api/user/" + URLEncoder.encode(recipient, StandardCharsets.UTF_8) + "/messages/";
+		HttpResponse<String> response = get(path);
+		if (response.statusCode() == 404 || response.statusCode() == 400) {
+			return List.of();
+		}
+		return List.of(JSON.readValue(response.body(), Message[].class));
+	}
+
+	/** Every recipient that has received at least one message. */
+	public List<String> recipients() {
+		return List.of(JSON.readValue(get("/api/user").body(), User[].class)).stream().map(User::email).toList();
+	}
+
+	private HttpResponse<String> get(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.apiUrl + path)).timeout(Duration.ofSeconds(10)).build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GreenMail API not reachable at " + this.apiUrl, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Message(String subject, @JsonProperty("Message-ID") String messageId,
+			String mimeMessage) {
+
+	}
+
+	record User(String login, String email) {
+
+	}
+
+}

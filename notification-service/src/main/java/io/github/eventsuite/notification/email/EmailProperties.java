@@ -1,0 +1,30 @@
+package io.github.eventsuite.notification.email;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How emails are sent ({@code notification.email.*}).
+ *
+ * @param from sender address
+ * @param fromName sender display name
+ * @param messageIdDomain right-hand side of the Message-IDs this service generates
+ * @param concurrency SMTP sends in flight at most; more wait in the queue
+ * @param queueCapacity sends that may wait for a free slot before new ones are refused (and retried)
+ */
+@Validated
+@ConfigurationProperties("notification.email")
+record EmailProperties(@DefaultValue("welcome@event-suite.local") @NotBlank @Email String from,
+		@DefaultValue("Event Suite") @NotBlank String fromName,
+		@DefaultValue("event-suite.local") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain,
+		@DefaultValue("4") @Min(1) @Max(64) int concurrency,
+		@DefaultValue("1000") @Min(1) int queueCapacity) {
+
+}

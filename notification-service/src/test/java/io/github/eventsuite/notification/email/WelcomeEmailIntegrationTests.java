@@ -1,0 +1,105 @@
+package io.github.eventsuite.notification.email;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
+import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.notification.TestcontainersConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(TestcontainersConfiguration.class)
+class WelcomeEmailIntegrationTests {
+
+	@Autowired
+	private KafkaConnectionDetails kafka;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Value("${greenmail.api-url}")
+	private String greenMailApi;
+
+	private KafkaTopics topics;
+
+	private GreenMailbox mailbox;
+
+	@BeforeEach
+	void connect() {
+		this.topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		this.mailbox = new GreenMailbox(this.greenMailApi);
+	}
+
+	@Test
+	void sendsTheWelcomeEmailAndEmitsEmailSent() {
+		UUID userId = UUID.randomUUID();
+		String email = "grace-" + userId.toString().substring(0, 8) + "@example.com";
+		this.topics.publish(UserCreated.of(userId, "Grace Hopper", email, Instant.now(), "corr-grace"));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.mailbox.messagesTo(email))
+			.singleElement()
+			.satisfies((message) -> {
+				assertThat(message.subject()).isEqualTo("Welcome to Event Suite, Grace Hopper!");
+				assertThat(message.messageId()).isEqualTo("<welcome." + userId + "@event-suite.local>");
+				assertThat(message.mimeMessage()).contains("Hi Grace Hopper,").contains("welcome@event-suite.local");
+			}));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				this.topics.events(Topics.EMAIL_SENT, EmailSent.class))
+			.filteredOn((sent) -> sent.userId().equals(userId))
+			.singleElement()
+			.satisfies((sent) -> {
+				assertThat(sent.template()).isEqualTo("welcome");
+				assertThat(sent.messageId()).isEqualTo("<welcome." + userId + "@event-suite.local>");
+				assertThat(sent.envelope().correlationId()).isEqualTo("corr-grace");
+			}));
+	}
+
+	@Test
+	void sendsAnInvalidUserCreatedToTheDeadLetterTopicAndNoEmail() {
+		String key = UUID.randomUUID().toString();
+		this.topics.sendRaw(Topics.USER_CREATED, key, """
+				{"envelope":{"eventId":"%s","eventType":"user.created","schemaVersion":1,
+				"occurredAt":"2026-11-25T10:00:00Z","correlationId":"c"},
+				"userId":"%s","name":"No Mail","email":"not-an-address","createdAt":"2026-11-25T10:00:00Z"}"""
+			.formatted(UUID.randomUUID(), key));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				this.topics.readAll(Topics.deadLetterTopicOf(Topics.USER_CREATED)))
+			.filteredOn((record) -> key.equals(record.key()))
+			.singleElement()
+			.satisfies((record) -> assertThat(KafkaTopics.header(record, DeadLetterReason.HEADER))
+				.isEqualTo("user.created: email must be a normalised email address")));
+		assertThat(this.mailbox.messagesTo("not-an-address")).isEmpty();
+	}
+
+	@Test
+	void reportsReadinessWithKafkaAndSmtp() {
+		this.client.get().uri("/actuator/health/readiness").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components.kafka.status").isEqualTo("UP")
+			.jsonPath("$.components.mail.status").isEqualTo("UP");
+	}
+
+}
