@@ -1,0 +1,75 @@
+package io.github.eventsuite.analytics.stats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebFluxTest(StatsController.class)
+@Import(LiveStats.class)
+class StatsControllerTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private LiveStats stats;
+
+	@Test
+	void answersTheCurrentStatsAsJson() {
+		this.stats.count(StatsFoldTests.userCreated(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z")));
+
+		this.client.get().uri("/api/stats").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.usersCreated").isEqualTo(1)
+			.jsonPath("$.emailsSent").isEqualTo(0)
+			.jsonPath("$.emailsPending").isEqualTo(1)
+			.jsonPath("$.lastEventAt").isEqualTo("2026-11-25T10:00:00Z");
+	}
+
+	@Test
+	void streamsTheCurrentStatsThenEachChange() {
+		var events = this.client.get().uri("/api/stats/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+			.expectStatus().isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Stats>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> event.data() != null);
+
+		StepVerifier.create(events)
+			.assertNext((event) -> assertThat(event.event()).isEqualTo("stats"))
+			.then(() -> this.stats.count(StatsFoldTests.emailSent(UUID.randomUUID(), Instant.now())))
+			.assertNext((event) -> assertThat(event.data().emailsSent()).isEqualTo(1))
+			.thenCancel()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void keepsIdleStreamsAliveWithComments() {
+		StatsController controller = new StatsController(new LiveStats());
+
+		StepVerifier.withVirtualTime(controller::stream)
+			.assertNext((event) -> assertThat(event.data()).isEqualTo(Stats.EMPTY))
+			.expectNoEvent(StatsController.KEEP_ALIVE.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((event) -> assertThat(event.comment()).isEqualTo("keep-alive"))
+			.thenCancel()
+			.verify();
+	}
+
+}
