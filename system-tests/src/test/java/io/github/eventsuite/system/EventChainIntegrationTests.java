@@ -1,0 +1,154 @@
+package io.github.eventsuite.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole chain, REST to stats, through the three service images and real infrastructure. */
+class EventChainIntegrationTests {
+
+	private static final SuiteContainers suite = new SuiteContainers();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void startSuite() {
+		suite.start();
+	}
+
+	@AfterAll
+	static void stopSuite() {
+		suite.close();
+	}
+
+	@Test
+	void twentyRequestsEndAsSixteenUsersSixteenWelcomeEmailsAndExactStats() {
+		List<String> emails = IntStream.rangeClosed(1, 16).mapToObj((i) -> "user" + i + "@example.com").toList();
+
+		List<HttpResponse<String>> accepted = all(emails.stream()
+			.map((email) -> register("{\"name\":\"User " + email.substring(0, email.indexOf('@')) + "\",\"email\":\"" + email + "\"}"))
+			.toList());
+		List<HttpResponse<String>> invalid = all(List.of(register("{\"name\":\"\",\"email\":\"nobody\"}"),
+				register("{\"name\":\"Mallory\",\"email\":\"mallory@example.com\",\"role\":\"admin\"}")));
+		List<HttpResponse<String>> repeats = all(List.of(register("{\"name\":\"Again\",\"email\":\"USER1@example.com\"}"),
+				register("{\"name\":\"Again\",\"email\":\"  user2@example.com \"}")));
+
+		assertThat(accepted).extracting(HttpResponse::statusCode).containsOnly(202);
+		assertThat(invalid).extracting(HttpResponse::statusCode).containsOnly(400);
+		assertThat(repeats).extracting(HttpResponse::statusCode).containsOnly(409);
+		assertThat(invalid).allSatisfy((response) -> assertThat(response.headers().firstValue("Content-Type"))
+			.hasValue("application/problem+json"));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(usersInDatabase()).isEqualTo(16));
+		accepted.forEach((response) -> assertThat(status(response.headers().firstValue("Location").orElseThrow()))
+			.isEqualTo("created"));
+
+		GreenMailbox mailbox = new GreenMailbox(suite.url(suite.greenMail, GreenMailbox.API_PORT));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(mailbox.recipients()).containsExactlyInAnyOrderElementsOf(emails);
+			assertThat(emails).allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).singleElement()
+				.satisfies((message) -> assertThat(message.subject()).startsWith("Welcome to Event Suite, User ")));
+		});
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode stats = stats();
+			assertThat(stats.get("usersCreated").asLong()).isEqualTo(16);
+			assertThat(stats.get("emailsSent").asLong()).isEqualTo(16);
+			assertThat(stats.get("emailsPending").asLong()).isZero();
+		});
+
+		KafkaTopics topics = new KafkaTopics(suite.kafka.getBootstrapServers());
+		assertThat(topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class)).hasSize(16);
+		List<UserCreated> created = topics.events(Topics.USER_CREATED, UserCreated.class);
+		assertThat(created).extracting(UserCreated::email).containsExactlyInAnyOrderElementsOf(emails);
+		assertThat(topics.events(Topics.EMAIL_SENT, EmailSent.class)).extracting(EmailSent::userId)
+			.containsExactlyInAnyOrderElementsOf(created.stream().map(UserCreated::userId).collect(Collectors.toSet()));
+	}
+
+	@Test
+	void everyServiceReportsReadyWithItsDependencies() {
+		assertThat(health(suite.url(suite.userService, SuiteContainers.USER_SERVICE_PORT)))
+			.containsAll(Set.of("kafka", "r2dbc"));
+		assertThat(health(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_SERVICE_PORT)))
+			.containsAll(Set.of("kafka", "mail"));
+		assertThat(health(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT)))
+			.contains("kafka");
+	}
+
+	private CompletableFuture<HttpResponse<String>> register(String body) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(userService() + "/api/users"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<HttpResponse<String>> all(List<CompletableFuture<HttpResponse<String>>> requests) {
+		return requests.stream().map(CompletableFuture::join).toList();
+	}
+
+	private String status(String location) {
+		return json.readTree(get(userService() + location)).get("status").asString();
+	}
+
+	private JsonNode stats() {
+		return json.readTree(get(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT) + "/api/stats"));
+	}
+
+	/** The components of the service's readiness group, which must be UP as a whole. */
+	private Set<String> health(String serviceUrl) {
+		JsonNode readiness = json.readTree(get(serviceUrl + "/actuator/health/readiness"));
+		assertThat(readiness.get("status").asString()).isEqualTo("UP");
+		return readiness.get("components").propertyNames().stream().collect(Collectors.toSet());
+	}
+
+	private String get(String url) {
+		HttpResponse<String> response = this.http.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString()).join();
+		assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+		return response.body();
+	}
+
+	private static String userService() {
+		return suite.url(suite.userService, SuiteContainers.USER_SERVICE_PORT);
+	}
+
+	private static long usersInDatabase() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(suite.postgres.getJdbcUrl(),
+				suite.postgres.getUsername(), suite.postgres.getPassword());
+				ResultSet result = connection.createStatement().executeQuery("select count(*) from users")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+}

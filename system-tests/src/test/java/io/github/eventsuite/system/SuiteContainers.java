@@ -1,0 +1,87 @@
+package io.github.eventsuite.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.output.Slf4jLogConsumer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.slf4j.LoggerFactory;
+
+import io.github.eventsuite.eventbus.testing.GreenMailbox;
+
+/**
+ * The suite as it runs in docker compose: one Kafka, one PostgreSQL, one SMTP server and
+ * the three services, each from its own Dockerfile and the jar Maven just packaged.
+ */
+final class SuiteContainers implements AutoCloseable {
+
+	static final int USER_SERVICE_PORT = 8080;
+
+	static final int NOTIFICATION_SERVICE_PORT = 8081;
+
+	static final int ANALYTICS_SERVICE_PORT = 8082;
+
+	private final Network network = Network.newNetwork();
+
+	final KafkaContainer kafka = new KafkaContainer(System.getProperty("kafka.image", "apache/kafka:4.1.2"))
+		.withNetwork(this.network)
+		.withNetworkAliases("kafka")
+		.withListener("kafka:19092")
+		.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+
+	final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17").withNetwork(this.network)
+		.withNetworkAliases("postgres");
+
+	final GenericContainer<?> greenMail = new GenericContainer<>("greenmail/standalone:2.1.8")
+		.withNetwork(this.network)
+		.withNetworkAliases("greenmail")
+		.withExposedPorts(GreenMailbox.SMTP_PORT, GreenMailbox.API_PORT)
+		.waitingFor(Wait.forHttp("/api/service/readiness").forPort(GreenMailbox.API_PORT));
+
+	final GenericContainer<?> userService = service("user-service", USER_SERVICE_PORT, Map.of(
+			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", this.postgres.getDatabaseName(),
+			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword()));
+
+	final GenericContainer<?> notificationService = service("notification-service", NOTIFICATION_SERVICE_PORT,
+			Map.of("SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT)));
+
+	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT, Map.of());
+
+	void start() {
+		Startables.deepStart(this.kafka, this.postgres, this.greenMail).join();
+		Startables.deepStart(this.userService, this.notificationService, this.analyticsService).join();
+	}
+
+	String url(GenericContainer<?> service, int port) {
+		return "http://" + service.getHost() + ":" + service.getMappedPort(port);
+	}
+
+	private GenericContainer<?> service(String name, int port, Map<String, String> env) {
+		ImageFromDockerfile image = new ImageFromDockerfile("event-suite/" + name + "-system-test", true)
+			.withFileFromPath(".", Path.of("..", name).toAbsolutePath().normalize());
+		return new GenericContainer<>(image).withNetwork(this.network)
+			.withEnv(env)
+			.withEnv("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
+			.withExposedPorts(port)
+			.withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(name)).withPrefix(name))
+			.waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(port).forStatusCode(200)
+				.withStartupTimeout(Duration.ofMinutes(3)));
+	}
+
+	@Override
+	public void close() {
+		for (GenericContainer<?> container : new GenericContainer<?>[] { this.userService, this.notificationService,
+				this.analyticsService, this.greenMail, this.postgres, this.kafka }) {
+			container.stop();
+		}
+		this.network.close();
+	}
+
+}
