@@ -5,25 +5,15 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import io.github.eventsuite.eventbus.testing.SuiteRules;
 
 @AnalyzeClasses(packages = "io.github.eventsuite", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	/** Services talk through events only: they share event-bus, never each other's code. */
 	@ArchTest
-	static final ArchRule dependsOnNoOtherService = noClasses().that()
-		.resideInAPackage("io.github.eventsuite.analytics..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("io.github.eventsuite.user..", "io.github.eventsuite.notification..");
+	static final ArchRule dependsOnNoOtherService = SuiteRules.dependsOnNoOtherService("analytics");
 
 	@ArchTest
-	static final ArchRule eventBusKnowsNoService = noClasses().that()
-		.resideInAPackage("io.github.eventsuite.eventbus..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("io.github.eventsuite.user..", "io.github.eventsuite.notification..",
-				"io.github.eventsuite.analytics..");
+	static final ArchRule eventBusKnowsNoService = SuiteRules.eventBusKnowsNoService();
 
 }

@@ -6,6 +6,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 
+import io.github.eventsuite.eventbus.testing.Brokers;
+
 /** A real Kafka broker, with auto-creation off as in production. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
@@ -13,8 +15,7 @@ public class TestcontainersConfiguration {
 	@Bean
 	@ServiceConnection
 	KafkaContainer kafkaContainer() {
-		return new KafkaContainer(System.getProperty("kafka.image", "apache/kafka:4.1.2"))
-			.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+		return Brokers.kafka();
 	}
 
 }

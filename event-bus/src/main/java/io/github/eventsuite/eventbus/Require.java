@@ -1,5 +1,7 @@
 package io.github.eventsuite.eventbus;
 
+import java.util.Locale;
+
 /** Field checks for event records: consumed events are validated as strictly as HTTP input. */
 public final class Require {
 
@@ -32,7 +34,7 @@ public final class Require {
 	public static String email(String value, String field) {
 		text(value, field, 254);
 		int at = value.indexOf('@');
-		if (at < 1 || at != value.lastIndexOf('@') || at == value.length() - 1 || !value.equals(value.toLowerCase())) {
+		if (at < 1 || at != value.lastIndexOf('@') || at == value.length() - 1 || !value.equals(value.toLowerCase(Locale.ROOT))) {
 			throw new InvalidEventException(field + " must be a normalised email address");
 		}
 		return value;

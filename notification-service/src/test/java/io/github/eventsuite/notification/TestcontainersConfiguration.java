@@ -9,6 +9,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
+import io.github.eventsuite.eventbus.testing.Brokers;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 
 /** A real Kafka broker (auto-creation off, as in production) and a real SMTP server. */
@@ -18,8 +19,7 @@ public class TestcontainersConfiguration {
 	@Bean
 	@ServiceConnection
 	KafkaContainer kafkaContainer() {
-		return new KafkaContainer(System.getProperty("kafka.image", "apache/kafka:4.1.2"))
-			.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+		return Brokers.kafka();
 	}
 
 	@Bean

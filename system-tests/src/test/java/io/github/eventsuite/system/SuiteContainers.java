@@ -14,6 +14,7 @@ import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.slf4j.LoggerFactory;
 
+import io.github.eventsuite.eventbus.testing.Brokers;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 
 /**
@@ -30,11 +31,10 @@ final class SuiteContainers implements AutoCloseable {
 
 	private final Network network = Network.newNetwork();
 
-	final KafkaContainer kafka = new KafkaContainer(System.getProperty("kafka.image", "apache/kafka:4.1.2"))
+	final KafkaContainer kafka = Brokers.kafka()
 		.withNetwork(this.network)
 		.withNetworkAliases("kafka")
-		.withListener("kafka:19092")
-		.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+		.withListener("kafka:19092");
 
 	final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17").withNetwork(this.network)
 		.withNetworkAliases("postgres");

@@ -7,6 +7,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 
+import io.github.eventsuite.eventbus.testing.Brokers;
+
 /** A real Kafka broker (auto-creation off, as in production) and a real PostgreSQL. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
@@ -14,8 +16,7 @@ public class TestcontainersConfiguration {
 	@Bean
 	@ServiceConnection
 	KafkaContainer kafkaContainer() {
-		return new KafkaContainer(System.getProperty("kafka.image", "apache/kafka:4.1.2"))
-			.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+		return Brokers.kafka();
 	}
 
 	@Bean

@@ -1,0 +1,159 @@
+package io.github.eventsuite.eventbus.kafka;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.kafka.KafkaContainer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.testing.Brokers;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The shared plumbing on a real broker: topics, publishing, retry with backoff, dead letters. */
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=event-bus-tests", "spring.kafka.listener.concurrency=1",
+		"eventbus.retry.initial-interval=50ms", "eventbus.retry.max-interval=200ms", "eventbus.retry.max-retries=3" })
+class EventBusIntegrationTests {
+
+	@Autowired
+	private EventPublisher publisher;
+
+	@Autowired
+	private KafkaAdmin admin;
+
+	@Autowired
+	private KafkaConnectionDetails kafka;
+
+	@Autowired
+	private FlakyListener listener;
+
+	private KafkaTopics topics;
+
+	@BeforeEach
+	void connect() {
+		this.topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+	}
+
+	@Test
+	void createsEveryTopicAndItsDeadLetterTopicWithTheConfiguredPartitions() throws Exception {
+		try (AdminClient client = AdminClient.create(this.admin.getConfigurationProperties())) {
+			Map<String, TopicDescription> topics = client.describeTopics(Set.of("user.register", "user.created",
+					"email.sent", "user.register.DLT", "user.created.DLT", "email.sent.DLT")).allTopicNames().get();
+
+			assertThat(topics.values()).hasSize(6).allSatisfy((topic) -> assertThat(topic.partitions()).hasSize(3));
+		}
+	}
+
+	@Test
+	void retriesATransientFailureWithBackoffUntilItSucceeds() {
+		EmailSent event = emailSent("fails-twice");
+
+		this.publisher.publish(event).block(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.processed.contains(event.userId()));
+		assertThat(this.listener.attempts(event)).isEqualTo(3);
+		assertThat(deadLetters(event)).isZero();
+	}
+
+	@Test
+	void deadLettersARecordThatExhaustsItsRetriesWithTheReason() {
+		EmailSent event = emailSent("always-fails");
+
+		this.publisher.publish(event).block(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(event) == 1);
+		assertThat(this.listener.attempts(event)).isEqualTo(4);
+		assertThat(this.topics.readAll(Topics.deadLetterTopicOf(Topics.EMAIL_SENT)))
+			.filteredOn((record) -> record.key().equals(event.key()))
+			.singleElement()
+			.satisfies((record) -> assertThat(KafkaTopics.header(record, DeadLetterReason.HEADER))
+				.isEqualTo("IllegalStateException: SMTP server unreachable"));
+	}
+
+	/** spring-kafka#4504: the first of two failing async records on one partition was skipped. */
+	@Test
+	void deadLettersBothOfTwoFailingRecordsOnOnePartition() {
+		UUID userId = UUID.randomUUID();
+		EmailSent first = EmailSent.of(userId, "always-fails", "<1@test>", Instant.now(), "c");
+		EmailSent second = EmailSent.of(userId, "always-fails-too", "<2@test>", Instant.now(), "c");
+
+		this.publisher.publish(first).then(this.publisher.publish(second)).block(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(first) == 2);
+	}
+
+	private long deadLetters(EmailSent event) {
+		return this.topics.readAll(Topics.deadLetterTopicOf(Topics.EMAIL_SENT)).stream()
+			.filter((record) -> record.key().equals(event.key()))
+			.count();
+	}
+
+	private static EmailSent emailSent(String template) {
+		return EmailSent.of(UUID.randomUUID(), template, "<m@test>", Instant.now(), "c");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		@Bean
+		@ServiceConnection
+		KafkaContainer kafkaContainer() {
+			return Brokers.kafka();
+		}
+
+		@Bean
+		FlakyListener flakyListener() {
+			return new FlakyListener();
+		}
+
+	}
+
+	/** Fails as the event's template says: twice, or always. */
+	static class FlakyListener {
+
+		final Set<UUID> processed = ConcurrentHashMap.newKeySet();
+
+		private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+		@KafkaListener(topics = Topics.EMAIL_SENT)
+		Mono<Void> on(EmailSent event) {
+			int attempt = this.attempts.computeIfAbsent(event.envelope().eventId(), (id) -> new AtomicInteger())
+				.incrementAndGet();
+			if (event.template().startsWith("always-fails") || (event.template().equals("fails-twice") && attempt <= 2)) {
+				return Mono.error(new IllegalStateException("SMTP server unreachable"));
+			}
+			this.processed.add(event.userId());
+			return Mono.empty();
+		}
+
+		int attempts(EmailSent event) {
+			return this.attempts.get(event.envelope().eventId()).get();
+		}
+
+	}
+
+}
