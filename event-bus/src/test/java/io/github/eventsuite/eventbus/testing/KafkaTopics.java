@@ -10,12 +10,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -65,18 +69,39 @@ public final class KafkaTopics {
 			.toList();
 	}
 
-	public void publish(BusEvent event) {
-		send(Topics.topicOf(event), event.key(), new EventSerializer().serialize(null, event));
+	public RecordMetadata publish(BusEvent event) {
+		return send(Topics.topicOf(event), event.key(), new EventSerializer().serialize(null, event));
 	}
 
-	public void sendRaw(String topic, String key, String value) {
-		send(topic, key, value.getBytes(StandardCharsets.UTF_8));
+	public RecordMetadata sendRaw(String topic, String key, String value) {
+		return send(topic, key, value.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void send(String topic, String key, byte[] value) {
+	/**
+	 * Whether the consumer group has committed past the record: it has been processed (a
+	 * service commits a record only once its work is done).
+	 */
+	public boolean processed(String groupId, RecordMetadata record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
+				.get(10, TimeUnit.SECONDS)
+				.get(partition);
+			return committed != null && committed.offset() > record.offset();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not read the offsets of " + groupId, ex);
+		}
+	}
+
+	private RecordMetadata send(String topic, String key, byte[] value) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-			producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+			return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
+import io.github.eventsuite.user.outbox.Outbox;
 import reactor.core.publisher.Mono;
 
 /** The registration use cases: accept over the API, complete from {@code user.register}. */
@@ -28,14 +29,17 @@ class Registrations {
 
 	private final EventPublisher publisher;
 
+	private final Outbox outbox;
+
 	private final TransactionalOperator transaction;
 
 	private final Clock clock;
 
-	Registrations(RegistrationRepository repository, EventPublisher publisher, TransactionalOperator transaction,
-			Clock clock) {
+	Registrations(RegistrationRepository repository, EventPublisher publisher, Outbox outbox,
+			TransactionalOperator transaction, Clock clock) {
 		this.repository = repository;
 		this.publisher = publisher;
+		this.outbox = outbox;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -63,28 +67,28 @@ class Registrations {
 	}
 
 	/**
-	 * Creates the user and emits {@code user.created}. Idempotent: a redelivered registration
-	 * emits the same {@code user.created} again (same event id), a second registration of an
-	 * email that belongs to another user is rejected and recorded with its reason.
+	 * Creates the user and, in the same transaction, puts its {@code user.created} into the
+	 * outbox. Idempotent: a redelivered registration changes nothing (its event is in the
+	 * outbox already); a second registration of an email that belongs to another user is
+	 * rejected and recorded with its reason.
 	 */
 	Mono<Void> complete(UserRegistrationRequested request) {
-		return this.transaction.transactional(createUser(request))
-			.flatMap((user) -> this.publisher.publish(UserCreated.of(user.id(), user.name(), user.email(),
-					user.createdAt(), request.envelope().correlationId())))
-			.then();
+		return this.transaction.transactional(createUser(request));
 	}
 
-	private Mono<Registration> createUser(UserRegistrationRequested request) {
+	private Mono<Void> createUser(UserRegistrationRequested request) {
 		Instant now = now();
 		return this.repository.insertUser(request.userId(), request.name(), request.email(), now)
 			.flatMap((inserted) -> inserted
-					? settle(request, RegistrationStatus.CREATED, null, now).then(this.repository.findUser(request.userId()))
-					: this.repository.findUser(request.userId()).switchIfEmpty(Mono.defer(() -> reject(request, now))));
+					? settle(request, RegistrationStatus.CREATED, null, now).then(this.outbox.append(UserCreated.of(
+							request.userId(), request.name(), request.email(), now, request.envelope().correlationId())))
+					: this.repository.findUser(request.userId()).hasElement()
+						.flatMap((redelivered) -> redelivered ? Mono.empty() : reject(request, now)));
 	}
 
-	private Mono<Registration> reject(UserRegistrationRequested request, Instant now) {
+	private Mono<Void> reject(UserRegistrationRequested request, Instant now) {
 		log.warn("Registration {} rejected: {}", request.userId(), DUPLICATE_EMAIL);
-		return settle(request, RegistrationStatus.REJECTED, DUPLICATE_EMAIL, now).then(Mono.empty());
+		return settle(request, RegistrationStatus.REJECTED, DUPLICATE_EMAIL, now);
 	}
 
 	private Mono<Void> settle(UserRegistrationRequested request, RegistrationStatus status, String reason, Instant now) {

@@ -1,0 +1,96 @@
+package io.github.eventsuite.user.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.kafka.KafkaContainer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.user.TestcontainersConfiguration;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest
+@Import(TestcontainersConfiguration.class)
+class OutboxIntegrationTests {
+
+	@Autowired
+	private Outbox outbox;
+
+	@Autowired
+	private TransactionalOperator transaction;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private DatabaseClient db;
+
+	@Autowired
+	private KafkaContainer kafkaContainer;
+
+	@Autowired
+	private KafkaConnectionDetails kafka;
+
+	@Test
+	void keepsEventsWhileKafkaIsAwayAndPublishesThemWhenItIsBack() {
+		List<UserCreated> events = IntStream.range(0, 5)
+			.mapToObj((i) -> UserCreated.of(UUID.randomUUID(), "Outboxed " + i, "outboxed-" + UUID.randomUUID() + "@example.com",
+					Instant.now().truncatedTo(ChronoUnit.MICROS), "outbox-test"))
+			.toList();
+		var docker = this.kafkaContainer.getDockerClient();
+		docker.pauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
+		try {
+			Flux.fromIterable(events).concatMap((event) -> this.transaction.transactional(this.outbox.append(event)))
+				.then()
+				.block(Duration.ofSeconds(10));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == events.size());
+		}
+		finally {
+			docker.unpauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
+		}
+
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				topics.events(Topics.USER_CREATED, UserCreated.class))
+			.filteredOn((event) -> "outbox-test".equals(event.envelope().correlationId()))
+			.containsExactlyInAnyOrderElementsOf(events));
+		await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+	}
+
+	@Test
+	void writesNothingWhenTheTransactionRollsBack() {
+		UserCreated event = UserCreated.of(UUID.randomUUID(), "Rolled Back", "rolled-back@example.com", Instant.now(), "rb");
+
+		Mono<Void> failing = this.transaction.transactional(this.outbox.append(event)
+			.then(Mono.error(new IllegalStateException("the change itself failed"))));
+
+		failing.onErrorResume(IllegalStateException.class, (ex) -> Mono.empty()).block(Duration.ofSeconds(10));
+		assertThat(this.db.sql("select count(*) from outbox where record_key = :key").bind("key", event.key())
+			.map((row) -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))).isZero();
+	}
+
+	private double backlog() {
+		return this.meters.get("outbox.backlog").gauge().value();
+	}
+
+}
