@@ -3,6 +3,7 @@ package io.github.eventsuite.notification;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 import io.github.eventsuite.eventbus.testing.Brokers;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 
-/** A real Kafka broker (auto-creation off, as in production) and a real SMTP server. */
+/** A real Kafka broker (auto-creation off, as in production), PostgreSQL and a real SMTP server. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestcontainersConfiguration {
 
@@ -20,6 +21,12 @@ public class TestcontainersConfiguration {
 	@ServiceConnection
 	KafkaContainer kafkaContainer() {
 		return Brokers.kafka();
+	}
+
+	@Bean
+	@ServiceConnection
+	PostgreSQLContainer postgresContainer() {
+		return new PostgreSQLContainer("postgres:17");
 	}
 
 	@Bean

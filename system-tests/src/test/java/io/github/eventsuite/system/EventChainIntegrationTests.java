@@ -99,7 +99,7 @@ class EventChainIntegrationTests {
 		assertThat(health(suite.url(suite.userService, SuiteContainers.USER_SERVICE_PORT)))
 			.containsAll(Set.of("kafka", "r2dbc"));
 		assertThat(health(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_SERVICE_PORT)))
-			.containsAll(Set.of("kafka", "mail"));
+			.containsAll(Set.of("kafka", "mail", "r2dbc"));
 		assertThat(health(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT)))
 			.contains("kafka");
 	}

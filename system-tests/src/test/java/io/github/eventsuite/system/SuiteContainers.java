@@ -11,6 +11,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
+import org.testcontainers.utility.MountableFile;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,9 @@ final class SuiteContainers implements AutoCloseable {
 		.withListener("kafka:19092");
 
 	final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17").withNetwork(this.network)
-		.withNetworkAliases("postgres");
+		.withNetworkAliases("postgres")
+		.withCopyFileToContainer(MountableFile.forHostPath(Path.of("..", "docker", "postgres").toAbsolutePath()),
+				"/docker-entrypoint-initdb.d/");
 
 	final GenericContainer<?> greenMail = new GenericContainer<>("greenmail/standalone:2.1.8")
 		.withNetwork(this.network)
@@ -49,8 +52,10 @@ final class SuiteContainers implements AutoCloseable {
 			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", this.postgres.getDatabaseName(),
 			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword()));
 
-	final GenericContainer<?> notificationService = service("notification-service", NOTIFICATION_SERVICE_PORT,
-			Map.of("SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT)));
+	final GenericContainer<?> notificationService = service("notification-service", NOTIFICATION_SERVICE_PORT, Map.of(
+			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", "notifications",
+			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
+			"SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT)));
 
 	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT, Map.of());
 

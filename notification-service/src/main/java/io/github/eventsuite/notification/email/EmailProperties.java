@@ -1,9 +1,12 @@
 package io.github.eventsuite.notification.email;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param messageIdDomain right-hand side of the Message-IDs this service generates
  * @param concurrency SMTP sends in flight at most; more wait in the queue
  * @param queueCapacity sends that may wait for a free slot before new ones are refused (and retried)
+ * @param claimTimeout how long a send may take before another delivery of the same event
+ * assumes the sender crashed and sends again; longer than the SMTP timeouts plus the queue
  */
 @Validated
 @ConfigurationProperties("notification.email")
@@ -25,6 +30,7 @@ record EmailProperties(@DefaultValue("welcome@event-suite.local") @NotBlank @Ema
 		@DefaultValue("Event Suite") @NotBlank String fromName,
 		@DefaultValue("event-suite.local") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain,
 		@DefaultValue("4") @Min(1) @Max(64) int concurrency,
-		@DefaultValue("1000") @Min(1) int queueCapacity) {
+		@DefaultValue("1000") @Min(1) int queueCapacity,
+		@DefaultValue("2m") @NotNull Duration claimTimeout) {
 
 }

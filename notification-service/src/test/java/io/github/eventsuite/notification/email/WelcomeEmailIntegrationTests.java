@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,24 @@ class WelcomeEmailIntegrationTests {
 	}
 
 	@Test
+	void sendsTheWelcomeEmailOnceWhenUserCreatedIsDeliveredAgain() {
+		UUID userId = UUID.randomUUID();
+		String email = "twice-" + userId.toString().substring(0, 8) + "@example.com";
+		UserCreated event = UserCreated.of(userId, "Delivered Twice", email, Instant.now(), "corr-twice");
+		this.topics.publish(event);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.mailbox.messagesTo(email).size() == 1);
+
+		RecordMetadata again = this.topics.publish(event);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.topics.processed("notification-service", again));
+		assertThat(this.mailbox.messagesTo(email)).hasSize(1);
+		assertThat(this.topics.events(Topics.EMAIL_SENT, EmailSent.class))
+			.filteredOn((sent) -> sent.userId().equals(userId))
+			.hasSize(2)
+			.satisfies((sent) -> assertThat(sent.get(1)).isEqualTo(sent.get(0)));
+	}
+
+	@Test
 	void sendsAnInvalidUserCreatedToTheDeadLetterTopicAndNoEmail() {
 		String key = UUID.randomUUID().toString();
 		this.topics.sendRaw(Topics.USER_CREATED, key, """
@@ -93,13 +112,14 @@ class WelcomeEmailIntegrationTests {
 	}
 
 	@Test
-	void reportsReadinessWithKafkaAndSmtp() {
+	void reportsReadinessWithKafkaSmtpAndDatabase() {
 		this.client.get().uri("/actuator/health/readiness").exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("UP")
 			.jsonPath("$.components.kafka.status").isEqualTo("UP")
-			.jsonPath("$.components.mail.status").isEqualTo("UP");
+			.jsonPath("$.components.mail.status").isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
 	}
 
 }
