@@ -4,10 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +22,6 @@ import io.github.eventsuite.eventbus.testing.KafkaTopics;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +31,7 @@ class EventChainIntegrationTests {
 
 	private static final SuiteContainers suite = new SuiteContainers();
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	private static final SuiteProbe probe = new SuiteProbe(suite);
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -68,23 +63,21 @@ class EventChainIntegrationTests {
 		assertThat(invalid).allSatisfy((response) -> assertThat(response.headers().firstValue("Content-Type"))
 			.hasValue("application/problem+json"));
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(usersInDatabase()).isEqualTo(16));
-		accepted.forEach((response) -> assertThat(status(response.headers().firstValue("Location").orElseThrow()))
-			.isEqualTo("created"));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(probe.usersInDatabase()).isEqualTo(16));
+		accepted.forEach((response) -> assertThat(probe
+			.getJson(probe.userServiceUrl() + response.headers().firstValue("Location").orElseThrow())
+			.get("status")
+			.asString()).isEqualTo("created"));
 
-		GreenMailbox mailbox = new GreenMailbox(suite.url(suite.greenMail, GreenMailbox.API_PORT));
+		GreenMailbox mailbox = probe.mailbox();
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(mailbox.recipients()).containsExactlyInAnyOrderElementsOf(emails);
 			assertThat(emails).allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).singleElement()
 				.satisfies((message) -> assertThat(message.subject()).startsWith("Welcome to Event Suite, User ")));
 		});
 
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			JsonNode stats = stats();
-			assertThat(stats.get("usersCreated").asLong()).isEqualTo(16);
-			assertThat(stats.get("emailsSent").asLong()).isEqualTo(16);
-			assertThat(stats.get("emailsPending").asLong()).isZero();
-		});
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(probe.stats()).isEqualTo(new SuiteProbe.Stats(16, 16)));
 
 		KafkaTopics topics = new KafkaTopics(suite.kafka.getBootstrapServers());
 		assertThat(topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class)).hasSize(16);
@@ -96,16 +89,15 @@ class EventChainIntegrationTests {
 
 	@Test
 	void everyServiceReportsReadyWithItsDependencies() {
-		assertThat(health(suite.url(suite.userService, SuiteContainers.USER_SERVICE_PORT)))
-			.containsAll(Set.of("kafka", "r2dbc"));
-		assertThat(health(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_SERVICE_PORT)))
+		assertThat(readiness(probe.userServiceUrl())).containsAll(Set.of("kafka", "r2dbc"));
+		assertThat(readiness(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_SERVICE_PORT)))
 			.containsAll(Set.of("kafka", "mail", "r2dbc"));
-		assertThat(health(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT)))
+		assertThat(readiness(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT)))
 			.contains("kafka");
 	}
 
 	private CompletableFuture<HttpResponse<String>> register(String body) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(userService() + "/api/users"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(probe.userServiceUrl() + "/api/users"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
@@ -116,39 +108,11 @@ class EventChainIntegrationTests {
 		return requests.stream().map(CompletableFuture::join).toList();
 	}
 
-	private String status(String location) {
-		return json.readTree(get(userService() + location)).get("status").asString();
-	}
-
-	private JsonNode stats() {
-		return json.readTree(get(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT) + "/api/stats"));
-	}
-
 	/** The components of the service's readiness group, which must be UP as a whole. */
-	private Set<String> health(String serviceUrl) {
-		JsonNode readiness = json.readTree(get(serviceUrl + "/actuator/health/readiness"));
+	private static Set<String> readiness(String serviceUrl) {
+		JsonNode readiness = probe.getJson(serviceUrl + "/actuator/health/readiness");
 		assertThat(readiness.get("status").asString()).isEqualTo("UP");
 		return readiness.get("components").propertyNames().stream().collect(Collectors.toSet());
-	}
-
-	private String get(String url) {
-		HttpResponse<String> response = this.http.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(),
-				HttpResponse.BodyHandlers.ofString()).join();
-		assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
-		return response.body();
-	}
-
-	private static String userService() {
-		return suite.url(suite.userService, SuiteContainers.USER_SERVICE_PORT);
-	}
-
-	private static long usersInDatabase() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(suite.postgres.getJdbcUrl(),
-				suite.postgres.getUsername(), suite.postgres.getPassword());
-				ResultSet result = connection.createStatement().executeQuery("select count(*) from users")) {
-			result.next();
-			return result.getLong(1);
-		}
 	}
 
 }

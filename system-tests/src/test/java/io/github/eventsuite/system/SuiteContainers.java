@@ -1,9 +1,15 @@
 package io.github.eventsuite.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
@@ -32,10 +38,18 @@ final class SuiteContainers implements AutoCloseable {
 
 	private final Network network = Network.newNetwork();
 
+	/** Published on a fixed host port, so that a restarted broker is where clients left it. */
 	final KafkaContainer kafka = Brokers.kafka()
 		.withNetwork(this.network)
 		.withNetworkAliases("kafka")
-		.withListener("kafka:19092");
+		.withListener("kafka:19092")
+		.withCreateContainerCmdModifier((create) -> {
+			create.getHostConfig()
+				.withPortBindings(new PortBinding(Ports.Binding.bindPort(freePort()), new ExposedPort(9092)));
+			// The image's entrypoint rewrites files under /opt/kafka/config on every start; on a
+			// restart of the same container the offline stand-in image only lets root do that.
+			create.withUser("root");
+		});
 
 	final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17").withNetwork(this.network)
 		.withNetworkAliases("postgres")
@@ -66,6 +80,37 @@ final class SuiteContainers implements AutoCloseable {
 
 	String url(GenericContainer<?> service, int port) {
 		return "http://" + service.getHost() + ":" + service.getMappedPort(port);
+	}
+
+	/** Stops the broker (SIGTERM, as an orderly shutdown does) and starts the same container again. */
+	void restartKafka() {
+		var docker = this.kafka.getDockerClient();
+		docker.stopContainerCmd(this.kafka.getContainerId()).withTimeout(30).exec();
+		docker.startContainerCmd(this.kafka.getContainerId()).exec();
+	}
+
+	/** SIGKILL, then a new container of the same image: the process dies mid-work and comes back. */
+	void killAndRestart(GenericContainer<?> service) {
+		service.getDockerClient().killContainerCmd(service.getContainerId()).exec();
+		service.stop();
+		service.start();
+	}
+
+	void pause(GenericContainer<?> container) {
+		container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+	}
+
+	void unpause(GenericContainer<?> container) {
+		container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private GenericContainer<?> service(String name, int port, Map<String, String> env) {

@@ -1,6 +1,9 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -13,14 +16,16 @@ import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.user.UserCreated;
 
 /**
- * Feeds both topics into the statistics. The statistics live in memory, so on every start
- * (and every rebalance) the consumer reads its partitions from the beginning and rebuilds
- * them; events seen twice are counted once by the fold.
+ * Feeds both topics into the statistics. The statistics live in memory, so a partition this
+ * instance has not read since it started is read from the beginning; events seen twice are
+ * counted once by the fold.
  */
 @Component
 class StatsListener extends AbstractConsumerSeekAware {
 
 	private final LiveStats stats;
+
+	private final Set<TopicPartition> counted = ConcurrentHashMap.newKeySet();
 
 	StatsListener(LiveStats stats) {
 		this.stats = stats;
@@ -39,7 +44,10 @@ class StatsListener extends AbstractConsumerSeekAware {
 	@Override
 	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
 		super.onPartitionsAssigned(assignments, callback);
-		callback.seekToBeginning(assignments.keySet());
+		List<TopicPartition> unread = assignments.keySet().stream().filter(this.counted::add).toList();
+		if (!unread.isEmpty()) {
+			callback.seekToBeginning(unread);
+		}
 	}
 
 }

@@ -10,6 +10,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +23,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -38,6 +42,8 @@ import io.github.eventsuite.eventbus.Topics;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(EventBusProperties.class)
 public class EventBusAutoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EventBusAutoConfiguration.class);
 
 	/** Every topic and its dead-letter topic, created before anything is produced. */
 	@Bean
@@ -93,6 +99,8 @@ public class EventBusAutoConfiguration {
 		recoverer.setHeadersFunction((record, ex) -> DeadLetterReason.headers(ex));
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
+		handler.setRetryListeners((record, ex, attempt) -> log.warn("Attempt {} at {}-{}@{} failed: {}", attempt,
+				record.topic(), record.partition(), record.offset(), DeadLetterReason.of(ex)));
 		return handler;
 	}
 
@@ -108,6 +116,12 @@ public class EventBusAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventPublisher eventPublisher(KafkaOperations<Object, Object> kafka) {
 		return new EventPublisher(kafka);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetters deadLetters(ConsumerFactory<?, ?> consumers, KafkaOperations<Object, Object> kafka) {
+		return new DeadLetters(consumers, kafka);
 	}
 
 	@Configuration(proxyBeanMethods = false)

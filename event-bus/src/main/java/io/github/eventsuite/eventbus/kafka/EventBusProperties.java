@@ -32,13 +32,15 @@ public record EventBusProperties(@DefaultValue TopicSettings topics, @DefaultVal
 	}
 
 	/**
+	 * The defaults ride out about four minutes of an unavailable dependency (database, SMTP
+	 * server) before a record is dead-lettered.
 	 * @param initialInterval wait before the first retry
 	 * @param multiplier growth of the wait from one retry to the next
 	 * @param maxInterval longest wait between two retries
 	 * @param maxRetries retries before the record goes to the dead-letter topic
 	 */
 	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("2.0") double multiplier,
-			@DefaultValue("10s") Duration maxInterval, @DefaultValue("8") int maxRetries) {
+			@DefaultValue("30s") Duration maxInterval, @DefaultValue("12") int maxRetries) {
 
 		public Retry {
 			if (initialInterval.isNegative() || initialInterval.isZero() || maxInterval.compareTo(initialInterval) < 0) {

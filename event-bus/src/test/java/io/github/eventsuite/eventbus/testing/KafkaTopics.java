@@ -3,6 +3,7 @@ package io.github.eventsuite.eventbus.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -83,19 +85,60 @@ public final class KafkaTopics {
 	 */
 	public boolean processed(String groupId, RecordMetadata record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+		return withAdmin((admin) -> {
 			OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
 				.get(10, TimeUnit.SECONDS)
 				.get(partition);
 			return committed != null && committed.offset() > record.offset();
+		});
+	}
+
+	/** Moves the (inactive) consumer group back to the start of the topic: everything is delivered again. */
+	public void rewind(String groupId, String topic) {
+		withAdmin((admin) -> {
+			Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+			partitions(admin, topic).forEach((partition) -> start.put(partition, new OffsetAndMetadata(0)));
+			return admin.alterConsumerGroupOffsets(groupId, start).all().get(10, TimeUnit.SECONDS);
+		});
+	}
+
+	/** Whether the consumer group has committed everything the topic holds. */
+	public boolean caughtUp(String groupId, String topic) {
+		return withAdmin((admin) -> {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+				.partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			partitions(admin, topic).forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+			return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+				.allMatch((end) -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
+						&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
+		});
+	}
+
+	private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+		return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+			.partitions().stream()
+			.map((info) -> new TopicPartition(topic, info.partition()))
+			.toList();
+	}
+
+	private <T> T withAdmin(AdminCall<T> call) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			return call.apply(admin);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("could not read the offsets of " + groupId, ex);
+		catch (Exception ex) {
+			throw new IllegalStateException("Kafka admin call failed", ex);
 		}
+	}
+
+	private interface AdminCall<T> {
+
+		T apply(Admin admin) throws Exception;
+
 	}
 
 	private RecordMetadata send(String topic, String key, byte[] value) {

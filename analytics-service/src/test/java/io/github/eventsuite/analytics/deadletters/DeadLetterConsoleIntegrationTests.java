@@ -1,0 +1,117 @@
+package io.github.eventsuite.analytics.deadletters;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.github.eventsuite.analytics.TestcontainersConfiguration;
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.kafka.DeadLetter;
+import io.github.eventsuite.eventbus.kafka.EventSerializer;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(TestcontainersConfiguration.class)
+class DeadLetterConsoleIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private KafkaConnectionDetails kafka;
+
+	private KafkaTopics topics;
+
+	@BeforeEach
+	void connect() {
+		this.topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+	}
+
+	@Test
+	void listsADeadLetterWithItsReason() {
+		String key = UUID.randomUUID().toString();
+		this.topics.sendRaw(Topics.EMAIL_SENT, key, "{\"envelope\":42}");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(Topics.EMAIL_SENT))
+			.filteredOn((deadLetter) -> key.equals(deadLetter.key()))
+			.singleElement()
+			.satisfies((deadLetter) -> {
+				assertThat(deadLetter.reason()).startsWith("email.sent: not a valid event (field envelope)");
+				assertThat(deadLetter.value()).isEqualTo("{\"envelope\":42}");
+				assertThat(deadLetter.originalOffset()).isNotNull();
+			}));
+		this.client.get().uri("/api/dead-letters").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$['email.sent']").value((Integer count) -> assertThat(count).isPositive());
+	}
+
+	@Test
+	void redrivesADeadLetterOnceItsCauseIsFixedAndRedrivingAgainChangesNothing() {
+		EmailSent lost = EmailSent.of(UUID.randomUUID(), "welcome", "<lost@test>", Instant.now(), "redrive");
+		RecordMetadata deadLetter = this.topics.sendRaw(Topics.deadLetterTopicOf(Topics.EMAIL_SENT), lost.key(),
+				new String(new EventSerializer().serialize(Topics.EMAIL_SENT, lost), StandardCharsets.UTF_8));
+		long before = emailsSent();
+
+		redrive(deadLetter).expectStatus().isOk().expectBody().jsonPath("$.key").isEqualTo(lost.key());
+		await().atMost(Duration.ofSeconds(30)).until(() -> emailsSent() == before + 1);
+
+		RecordMetadata again = this.topics.publish(lost);
+		redrive(deadLetter).expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.topics.processed("analytics-service", again));
+		assertThat(emailsSent()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void answers404ForUnknownTopicsAndDeadLetters() {
+		this.client.get().uri("/api/dead-letters/orders").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.post().uri("/api/dead-letters/user.created/0/999999/redrive").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private WebTestClient.ResponseSpec redrive(RecordMetadata deadLetter) {
+		return this.client.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.EMAIL_SENT,
+				deadLetter.partition(), deadLetter.offset())
+			.exchange();
+	}
+
+	private List<DeadLetter> deadLetters(String topic) {
+		return this.client.get().uri("/api/dead-letters/{topic}", topic).exchange()
+			.expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<List<DeadLetter>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private long emailsSent() {
+		Map<?, ?> stats = this.client.get().uri("/api/stats").exchange().expectBody(Map.class).returnResult()
+			.getResponseBody();
+		return ((Number) stats.get("emailsSent")).longValue();
+	}
+
+}

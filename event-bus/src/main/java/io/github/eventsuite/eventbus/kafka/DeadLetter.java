@@ -1,0 +1,21 @@
+package io.github.eventsuite.eventbus.kafka;
+
+import java.time.Instant;
+
+/**
+ * A record on a dead-letter topic, as an operator sees it.
+ *
+ * @param topic the topic the record failed on (its dead-letter topic is {@code topic.DLT})
+ * @param partition partition of the dead-letter topic
+ * @param offset offset in the dead-letter topic: with the partition, what identifies it
+ * @param deadLetteredAt when it was dead-lettered
+ * @param reason why, in words (the {@code dlt-reason} header)
+ * @param exception the exception class that failed it
+ * @param originalPartition where it was on the original topic
+ * @param originalOffset where it was on the original topic
+ * @param value the record value as text (events are JSON)
+ */
+public record DeadLetter(String topic, int partition, long offset, String key, Instant deadLetteredAt, String reason,
+		String exception, Integer originalPartition, Long originalOffset, String value) {
+
+}

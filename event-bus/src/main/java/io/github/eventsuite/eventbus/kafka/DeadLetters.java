@@ -1,0 +1,182 @@
+package io.github.eventsuite.eventbus.kafka;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import io.github.eventsuite.eventbus.Topics;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Reads the dead-letter topics and re-drives their records to the topics they failed on.
+ * Re-driving is safe to repeat: every consumer of the suite is idempotent. Reading uses a
+ * plain consumer without a group (blocking, so on the bounded-elastic scheduler).
+ */
+public class DeadLetters {
+
+	/** Header on a re-driven record: the dead letter it came from. */
+	public static final String REDRIVEN_FROM = "dlt-redriven-from";
+
+	private static final Duration POLL = Duration.ofMillis(200);
+
+	private final ConsumerFactory<?, ?> consumers;
+
+	private final KafkaOperations<Object, Object> kafka;
+
+	public DeadLetters(ConsumerFactory<?, ?> consumers, KafkaOperations<Object, Object> kafka) {
+		this.consumers = consumers;
+		this.kafka = kafka;
+	}
+
+	/** How many dead letters each topic has. */
+	public Mono<Map<String, Long>> counts() {
+		return Mono.fromCallable(() -> {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			try (Consumer<String, byte[]> consumer = consumer()) {
+				for (String topic : Topics.ALL) {
+					List<TopicPartition> partitions = partitions(consumer, topic);
+					Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+					long count = consumer.endOffsets(partitions).entrySet().stream()
+						.mapToLong((end) -> end.getValue() - start.get(end.getKey()))
+						.sum();
+					counts.put(topic, count);
+				}
+			}
+			return counts;
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/** The dead letters of one topic, oldest first per partition. */
+	public Mono<List<DeadLetter>> list(String topic) {
+		return Mono.fromCallable(() -> {
+			try (Consumer<String, byte[]> consumer = consumer()) {
+				return readAll(consumer, topic).stream().map((record) -> deadLetter(topic, record)).toList();
+			}
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/** Sends one dead letter back to its topic; empty if there is no such dead letter. */
+	public Mono<DeadLetter> redrive(String topic, int partition, long offset) {
+		return Mono.fromCallable(() -> {
+			try (Consumer<String, byte[]> consumer = consumer()) {
+				return readOne(consumer, topic, partition, offset).orElse(null);
+			}
+		}).subscribeOn(Schedulers.boundedElastic())
+			.flatMap((record) -> send(topic, record).thenReturn(deadLetter(topic, record)));
+	}
+
+	/** Sends every dead letter of the topic back to it, in order per partition; emits how many. */
+	public Mono<Integer> redriveAll(String topic) {
+		return Mono.fromCallable(() -> {
+			try (Consumer<String, byte[]> consumer = consumer()) {
+				return readAll(consumer, topic);
+			}
+		}).subscribeOn(Schedulers.boundedElastic())
+			.flatMap((records) -> Flux.fromIterable(records)
+				.concatMap((record) -> send(topic, record))
+				.then(Mono.just(records.size())));
+	}
+
+	private Mono<Void> send(String topic, ConsumerRecord<String, byte[]> deadLetter) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, deadLetter.key(), deadLetter.value());
+		String origin = deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset();
+		record.headers().add(REDRIVEN_FROM, origin.getBytes(StandardCharsets.UTF_8));
+		return Mono.fromFuture(() -> this.kafka.send(record)).then();
+	}
+
+	private List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {
+		List<TopicPartition> partitions = partitions(consumer, topic);
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+			consumer.poll(POLL).forEach(records::add);
+		}
+		return records;
+	}
+
+	private Optional<ConsumerRecord<String, byte[]>> readOne(Consumer<String, byte[]> consumer, String topic,
+			int partition, long offset) {
+		TopicPartition deadLetters = new TopicPartition(Topics.deadLetterTopicOf(topic), partition);
+		consumer.assign(List.of(deadLetters));
+		long start = consumer.beginningOffsets(List.of(deadLetters)).get(deadLetters);
+		long end = consumer.endOffsets(List.of(deadLetters)).get(deadLetters);
+		if (offset < start || offset >= end) {
+			return Optional.empty();
+		}
+		consumer.seek(deadLetters, offset);
+		while (consumer.position(deadLetters) <= offset) {
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+				if (record.offset() == offset) {
+					return Optional.of(record);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The partitions of the topic's dead-letter topic; an {@code InvalidEventException} for unknown topics. */
+	private List<TopicPartition> partitions(Consumer<String, byte[]> consumer, String topic) {
+		Topics.eventTypeOf(topic);
+		String deadLetterTopic = Topics.deadLetterTopicOf(topic);
+		return consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10)).stream()
+			.map((info) -> new TopicPartition(deadLetterTopic, info.partition()))
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Consumer<String, byte[]> consumer() {
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return (Consumer<String, byte[]>) this.consumers.createConsumer(null, "dead-letters", null, overrides);
+	}
+
+	private static DeadLetter deadLetter(String topic, ConsumerRecord<String, byte[]> record) {
+		return new DeadLetter(topic, record.partition(), record.offset(), record.key(),
+				Instant.ofEpochMilli(record.timestamp()), text(record, DeadLetterReason.HEADER),
+				text(record, KafkaHeaders.DLT_EXCEPTION_FQCN), number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, 4)
+					.map(Long::intValue).orElse(null),
+				number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, 8).orElse(null),
+				(record.value() != null) ? new String(record.value(), StandardCharsets.UTF_8) : null);
+	}
+
+	private static String text(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static Optional<Long> number(ConsumerRecord<?, ?> record, String name, int size) {
+		Header header = record.headers().lastHeader(name);
+		if (header == null || header.value().length != size) {
+			return Optional.empty();
+		}
+		ByteBuffer value = ByteBuffer.wrap(header.value());
+		return Optional.of((size == 4) ? value.getInt() : value.getLong());
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.github.eventsuite.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.system.RegistrationLoad.Outcome;
+import io.github.eventsuite.system.SuiteProbe.Stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The promise under failure: every registration that got 202 ends as exactly one user, one
+ * welcome email and one count in the statistics, whatever stops, pauses or dies on the way.
+ * Each test drives registrations, injects its fault in the middle, and checks exactly that.
+ */
+class FaultToleranceIntegrationTests {
+
+	private static final SuiteContainers suite = new SuiteContainers();
+
+	private static final SuiteProbe probe = new SuiteProbe(suite);
+
+	private static final Duration PACE = Duration.ofMillis(100);
+
+	@BeforeAll
+	static void startSuite() {
+		suite.start();
+	}
+
+	@AfterAll
+	static void stopSuite() {
+		suite.close();
+	}
+
+	@Test
+	void kafkaStoppedAndRestartedUnderLoad() throws Exception {
+		Batch batch = Batch.start("kafka", 80);
+		batch.awaitFirstUsers();
+
+		suite.restartKafka();
+
+		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+	}
+
+	@Test
+	void postgresPausedFor30SecondsUnderLoad() throws Exception {
+		Batch batch = Batch.start("postgres", 60);
+		batch.awaitFirstUsers();
+		suite.pause(suite.postgres);
+		try {
+			Stats during = probe.stats();
+			// Users are created in PostgreSQL: none can appear while it does not answer.
+			await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40))
+				.until(() -> probe.stats().usersCreated() == during.usersCreated());
+		}
+		finally {
+			suite.unpause(suite.postgres);
+		}
+		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+	}
+
+	@Test
+	void smtpServerPausedFor60SecondsUnderLoad() throws Exception {
+		Batch batch = Batch.start("smtp", 60);
+		batch.awaitFirstUsers();
+		suite.pause(suite.greenMail);
+		try {
+			Stats during = probe.stats();
+			// email.sent follows the SMTP server's acceptance: none while it does not answer.
+			await().during(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(70))
+				.until(() -> probe.stats().emailsSent() == during.emailsSent());
+		}
+		finally {
+			suite.unpause(suite.greenMail);
+		}
+		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+	}
+
+	@Test
+	void userServiceKilledMidBatch() throws Exception {
+		killMidBatch(suite.userService, "kill-user");
+	}
+
+	@Test
+	void notificationServiceKilledMidBatch() throws Exception {
+		killMidBatch(suite.notificationService, "kill-notification");
+	}
+
+	@Test
+	void analyticsServiceKilledMidBatch() throws Exception {
+		killMidBatch(suite.analyticsService, "kill-analytics");
+	}
+
+	@Test
+	void rewoundConsumerOffsetsCauseNoSecondEffect() throws Exception {
+		Batch batch = Batch.start("rewind", 20);
+		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+		long users = probe.usersInDatabase();
+		Stats stats = probe.stats();
+		KafkaTopics topics = new KafkaTopics(suite.kafka.getBootstrapServers());
+
+		stop(suite.userService);
+		stop(suite.notificationService);
+		topics.rewind("user-service", Topics.USER_REGISTER);
+		topics.rewind("notification-service", Topics.USER_CREATED);
+		suite.userService.start();
+		suite.notificationService.start();
+
+		await().atMost(Duration.ofMinutes(2)).until(() -> topics.caughtUp("user-service", Topics.USER_REGISTER)
+				&& topics.caughtUp("notification-service", Topics.USER_CREATED));
+		assertThat(probe.usersInDatabase()).isEqualTo(users);
+		assertThat(probe.stats()).isEqualTo(stats);
+		batch.assertOneEmailEach(probe.userEmails(batch.prefix));
+	}
+
+	private static void killMidBatch(GenericContainer<?> service, String name) throws Exception {
+		Batch batch = Batch.start(name, 40);
+		batch.awaitFirstUsers();
+
+		suite.killAndRestart(service);
+
+		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+	}
+
+	/** An orderly stop (SIGTERM), after which the container is removed. */
+	private static void stop(GenericContainer<?> service) {
+		service.getDockerClient().stopContainerCmd(service.getContainerId()).withTimeout(30).exec();
+		service.stop();
+	}
+
+	/** One test's registrations, all with one email prefix, and what the suite counted before them. */
+	private record Batch(String prefix, Stats before, CompletableFuture<List<Outcome>> load) {
+
+		static Batch start(String name, int count) {
+			String prefix = name + "-" + UUID.randomUUID().toString().substring(0, 6);
+			Stats before = probe.stats();
+			return new Batch(prefix, before, RegistrationLoad.start(probe::userServiceUrl, prefix, count, PACE));
+		}
+
+		/** The batch is under way: users are being created. */
+		void awaitFirstUsers() {
+			await().atMost(Duration.ofSeconds(30)).until(() -> probe.stats().usersCreated() > this.before.usersCreated());
+		}
+
+		void assertEveryAcceptedRegistrationTookEffectOnce() throws Exception {
+			List<Outcome> outcomes = this.load.get();
+			Set<String> accepted = outcomes.stream().filter(Outcome::accepted).map(Outcome::email)
+				.collect(Collectors.toSet());
+			assertThat(accepted).as("registrations accepted despite the fault").isNotEmpty();
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				List<String> users = probe.userEmails(this.prefix);
+				// A registration whose answer was lost to the fault may exist too; every accepted one must.
+				assertThat(users).containsAll(accepted);
+				Stats now = probe.stats();
+				assertThat(now.usersCreated() - this.before.usersCreated()).isEqualTo(users.size());
+				assertThat(now.emailsSent() - this.before.emailsSent()).isEqualTo(users.size());
+				assertOneEmailEach(users);
+			});
+		}
+
+		void assertOneEmailEach(List<String> users) {
+			GreenMailbox mailbox = probe.mailbox();
+			assertThat(users).allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).as(email).hasSize(1));
+		}
+
+	}
+
+}

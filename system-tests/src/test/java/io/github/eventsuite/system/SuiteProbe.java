@@ -1,0 +1,106 @@
+package io.github.eventsuite.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the running suite shows from outside: its HTTP APIs, its database, its mailbox. */
+final class SuiteProbe {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final SuiteContainers suite;
+
+	SuiteProbe(SuiteContainers suite) {
+		this.suite = suite;
+	}
+
+	String userServiceUrl() {
+		return this.suite.url(this.suite.userService, SuiteContainers.USER_SERVICE_PORT);
+	}
+
+	/** The analytics statistics as {usersCreated, emailsSent}. */
+	Stats stats() {
+		JsonNode stats = json.readTree(get(this.suite.url(this.suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT)
+				+ "/api/stats"));
+		return new Stats(stats.get("usersCreated").asLong(), stats.get("emailsSent").asLong());
+	}
+
+	GreenMailbox mailbox() {
+		return new GreenMailbox(this.suite.url(this.suite.greenMail, GreenMailbox.API_PORT));
+	}
+
+	/** The HTTP status of a GET; -1 when the service does not answer. */
+	int status(String url) {
+		try {
+			return this.http.send(request(url), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	String get(String url) {
+		HttpResponse<String> response = this.http.sendAsync(request(url), HttpResponse.BodyHandlers.ofString()).join();
+		if (response.statusCode() != 200) {
+			throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	JsonNode getJson(String url) {
+		return json.readTree(get(url));
+	}
+
+	/** The emails of the users in the database whose address starts with the prefix. */
+	List<String> userEmails(String prefix) throws SQLException {
+		try (Connection connection = connect();
+				PreparedStatement query = connection.prepareStatement("select email from users where email like ?")) {
+			query.setString(1, prefix + "%");
+			List<String> emails = new ArrayList<>();
+			try (ResultSet result = query.executeQuery()) {
+				while (result.next()) {
+					emails.add(result.getString(1));
+				}
+			}
+			return emails;
+		}
+	}
+
+	long usersInDatabase() throws SQLException {
+		try (Connection connection = connect();
+				ResultSet result = connection.createStatement().executeQuery("select count(*) from users")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.suite.postgres.getJdbcUrl(), this.suite.postgres.getUsername(),
+				this.suite.postgres.getPassword());
+	}
+
+	private static HttpRequest request(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+	}
+
+	record Stats(long usersCreated, long emailsSent) {
+
+	}
+
+}
