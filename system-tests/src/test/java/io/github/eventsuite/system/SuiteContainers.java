@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.github.dockerjava.api.model.ExposedPort;
@@ -53,6 +54,8 @@ final class SuiteContainers implements AutoCloseable {
 
 	final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17").withNetwork(this.network)
 		.withNetworkAliases("postgres")
+		.withCreateContainerCmdModifier((create) -> create.getHostConfig()
+			.withPortBindings(new PortBinding(Ports.Binding.bindPort(freePort()), new ExposedPort(5432))))
 		.withCopyFileToContainer(MountableFile.forHostPath(Path.of("..", "docker", "postgres").toAbsolutePath()),
 				"/docker-entrypoint-initdb.d/");
 
@@ -66,16 +69,53 @@ final class SuiteContainers implements AutoCloseable {
 			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", this.postgres.getDatabaseName(),
 			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword()));
 
-	final GenericContainer<?> notificationService = service("notification-service", NOTIFICATION_SERVICE_PORT, Map.of(
-			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", "notifications",
-			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
-			"SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT)));
+	final GenericContainer<?> notificationService;
 
 	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT, Map.of());
 
+	/** Optional: an SMTP server that accepts a limited number of messages per second. */
+	private final GenericContainer<?> slowSmtp;
+
+	SuiteContainers() {
+		this.slowSmtp = null;
+		this.notificationService = notificationService(Map.of());
+	}
+
+	/**
+	 * A suite whose notification-service talks to GreenMail through a proxy that holds each
+	 * SMTP connection for {@code delay}, with the given extra environment.
+	 */
+	SuiteContainers(Duration delay, Map<String, String> notificationEnvironment) {
+		this.slowSmtp = new GenericContainer<>("eclipse-temurin:25-jre").withNetwork(this.network)
+			.withNetworkAliases("slow-smtp")
+			.withCopyFileToContainer(MountableFile.forClasspathResource("slow-smtp/SlowSmtpProxy.java"),
+					"/proxy/SlowSmtpProxy.java")
+			.withCommand("java", "/proxy/SlowSmtpProxy.java", "2525", "greenmail",
+					String.valueOf(GreenMailbox.SMTP_PORT), String.valueOf(delay.toMillis()))
+			.waitingFor(Wait.forLogMessage(".*slow-smtp listening.*", 1));
+		Map<String, String> environment = new HashMap<>(notificationEnvironment);
+		environment.put("SMTP_HOST", "slow-smtp");
+		environment.put("SMTP_PORT", "2525");
+		this.notificationService = notificationService(environment);
+	}
+
 	void start() {
 		Startables.deepStart(this.kafka, this.postgres, this.greenMail).join();
+		if (this.slowSmtp != null) {
+			this.slowSmtp.start();
+		}
 		Startables.deepStart(this.userService, this.notificationService, this.analyticsService).join();
+	}
+
+	private GenericContainer<?> notificationService(Map<String, String> overrides) {
+		Map<String, String> environment = new HashMap<>(Map.of(
+				"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", "notifications",
+				"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
+				"SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT),
+				// A killed sender's claim is taken over sooner than in production (1 min).
+				"EMAIL_CLAIM_TIMEOUT", "20s"));
+		environment.putAll(overrides);
+		return service("notification-service", NOTIFICATION_SERVICE_PORT, environment);
 	}
 
 	String url(GenericContainer<?> service, int port) {
@@ -84,9 +124,18 @@ final class SuiteContainers implements AutoCloseable {
 
 	/** Stops the broker (SIGTERM, as an orderly shutdown does) and starts the same container again. */
 	void restartKafka() {
-		var docker = this.kafka.getDockerClient();
-		docker.stopContainerCmd(this.kafka.getContainerId()).withTimeout(30).exec();
-		docker.startContainerCmd(this.kafka.getContainerId()).exec();
+		stop(this.kafka);
+		start(this.kafka);
+	}
+
+	/** An orderly stop of the container, which keeps it (and its data) to be started again. */
+	void stop(GenericContainer<?> container) {
+		container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
+	}
+
+	/** Starts a stopped container again; fixed host ports keep it where clients expect it. */
+	void start(GenericContainer<?> container) {
+		container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
 	}
 
 	/** SIGKILL, then a new container of the same image: the process dies mid-work and comes back. */
@@ -128,8 +177,10 @@ final class SuiteContainers implements AutoCloseable {
 	@Override
 	public void close() {
 		for (GenericContainer<?> container : new GenericContainer<?>[] { this.userService, this.notificationService,
-				this.analyticsService, this.greenMail, this.postgres, this.kafka }) {
-			container.stop();
+				this.analyticsService, this.slowSmtp, this.greenMail, this.postgres, this.kafka }) {
+			if (container != null) {
+				container.stop();
+			}
 		}
 		this.network.close();
 	}

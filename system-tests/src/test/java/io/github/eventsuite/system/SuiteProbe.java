@@ -55,6 +55,13 @@ final class SuiteProbe {
 		}
 	}
 
+	/** The HTTP status of a POST without body. */
+	int post(String url) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody()).build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).join().statusCode();
+	}
+
 	String get(String url) {
 		HttpResponse<String> response = this.http.sendAsync(request(url), HttpResponse.BodyHandlers.ofString()).join();
 		if (response.statusCode() != 200) {

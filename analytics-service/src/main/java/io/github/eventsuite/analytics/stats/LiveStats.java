@@ -1,7 +1,5 @@
 package io.github.eventsuite.analytics.stats;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +17,11 @@ import reactor.core.publisher.Sinks;
 @Component
 class LiveStats implements DisposableBean {
 
-	/** Listener threads emit concurrently; a sink takes one emission at a time, so they wait their turn. */
-	private static final Sinks.EmitFailureHandler WAIT_FOR_TURN = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofSeconds(2));
+	/**
+	 * Several listener threads count at once, but a sink takes one emission at a time: they
+	 * take turns on this lock, which also keeps the merged fold strictly serial.
+	 */
+	private final Object turn = new Object();
 
 	private final Sinks.Many<UserCreated> usersCreated = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -33,15 +33,19 @@ class LiveStats implements DisposableBean {
 
 	LiveStats() {
 		this.folding = StatsFold.fold(this.usersCreated.asFlux(), this.emailsSent.asFlux())
-			.subscribe((stats) -> this.latest.emitNext(stats, WAIT_FOR_TURN));
+			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST));
 	}
 
 	void count(UserCreated event) {
-		this.usersCreated.emitNext(event, WAIT_FOR_TURN);
+		synchronized (this.turn) {
+			this.usersCreated.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+		}
 	}
 
 	void count(EmailSent event) {
-		this.emailsSent.emitNext(event, WAIT_FOR_TURN);
+		synchronized (this.turn) {
+			this.emailsSent.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+		}
 	}
 
 	Mono<Stats> current() {

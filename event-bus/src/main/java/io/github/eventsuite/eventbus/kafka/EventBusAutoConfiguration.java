@@ -120,6 +120,12 @@ public class EventBusAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ListenerRetry listenerRetry(EventBusProperties properties, KafkaOperations<Object, Object> kafka) {
+		return new ListenerRetry(properties.retry(), kafka);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DeadLetters deadLetters(ConsumerFactory<?, ?> consumers, KafkaOperations<Object, Object> kafka) {
 		return new DeadLetters(consumers, kafka);
 	}

@@ -23,6 +23,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
@@ -33,8 +34,12 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The shared plumbing on a real broker: topics, publishing, retry with backoff, dead letters. */
-@SpringBootTest(properties = { "spring.kafka.consumer.group-id=event-bus-tests", "spring.kafka.listener.concurrency=1",
+/**
+ * The shared plumbing on a real broker: topics, publishing, retry with backoff, dead letters.
+ * Three consumers per listener, as ListenerRetry keeps failures away from Spring Kafka's
+ * asynchronous failure handling.
+ */
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=event-bus-tests", "spring.kafka.listener.concurrency=3",
 		"eventbus.retry.initial-interval=50ms", "eventbus.retry.max-interval=200ms", "eventbus.retry.max-retries=3" })
 class EventBusIntegrationTests {
 
@@ -126,8 +131,8 @@ class EventBusIntegrationTests {
 		}
 
 		@Bean
-		FlakyListener flakyListener() {
-			return new FlakyListener();
+		FlakyListener flakyListener(ListenerRetry retry) {
+			return new FlakyListener(retry);
 		}
 
 	}
@@ -139,8 +144,18 @@ class EventBusIntegrationTests {
 
 		private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+		private final ListenerRetry retry;
+
+		FlakyListener(ListenerRetry retry) {
+			this.retry = retry;
+		}
+
 		@KafkaListener(topics = Topics.EMAIL_SENT)
-		Mono<Void> on(EmailSent event) {
+		Mono<Void> on(EmailSent event, ConsumerRecordMetadata record) {
+			return this.retry.process(event, record, () -> attempt(event));
+		}
+
+		private Mono<Void> attempt(EmailSent event) {
 			int attempt = this.attempts.computeIfAbsent(event.envelope().eventId(), (id) -> new AtomicInteger())
 				.incrementAndGet();
 			if (event.template().startsWith("always-fails") || (event.template().equals("fails-twice") && attempt <= 2)) {

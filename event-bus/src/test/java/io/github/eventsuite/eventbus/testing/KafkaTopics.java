@@ -102,17 +102,23 @@ public final class KafkaTopics {
 		});
 	}
 
-	/** Whether the consumer group has committed everything the topic holds. */
-	public boolean caughtUp(String groupId, String topic) {
+	/** Records of the topic that the consumer group has not committed yet: its backlog in Kafka. */
+	public long lag(String groupId, String topic) {
 		return withAdmin((admin) -> {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
 				.partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
 			partitions(admin, topic).forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
 			return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-				.allMatch((end) -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
-						&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
+				.mapToLong((end) -> end.getValue().offset()
+						- ((committed.get(end.getKey()) != null) ? committed.get(end.getKey()).offset() : 0))
+				.sum();
 		});
+	}
+
+	/** Whether the consumer group has committed everything the topic holds. */
+	public boolean caughtUp(String groupId, String topic) {
+		return lag(groupId, topic) == 0;
 	}
 
 	private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {

@@ -31,6 +31,6 @@ record EmailProperties(@DefaultValue("welcome@event-suite.local") @NotBlank @Ema
 		@DefaultValue("event-suite.local") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain,
 		@DefaultValue("4") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("1000") @Min(1) int queueCapacity,
-		@DefaultValue("2m") @NotNull Duration claimTimeout) {
+		@DefaultValue("1m") @NotNull Duration claimTimeout) {
 
 }
