@@ -2,7 +2,6 @@ package io.github.eventsuite.system;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
-import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import io.github.eventsuite.system.RegistrationLoad.Outcome;
 import io.github.eventsuite.system.SuiteProbe.Stats;
 
@@ -148,18 +147,22 @@ class FaultToleranceIntegrationTests {
 				}));
 		}
 
-		// A user.created that failed while, say, the SMTP server was away for longer than the
-		// retries: once the cause is fixed, it is re-driven, and re-driving it twice sends one email.
+		// A registration that failed while, say, the database was away for longer than the
+		// retries: once the cause is fixed it is re-driven, and re-driving it twice still
+		// makes one user with one email.
 		String email = "redriven-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-		UserCreated lost = UserCreated.of(UUID.randomUUID(), "Redriven", email, Instant.now(), "redrive");
-		RecordMetadata deadLetter = topics.sendRaw(Topics.deadLetterTopicOf(Topics.USER_CREATED), lost.key(),
-				new String(new EventSerializer().serialize(Topics.USER_CREATED, lost), StandardCharsets.UTF_8));
-		String redrive = console + Topics.USER_CREATED + "/" + deadLetter.partition() + "/" + deadLetter.offset() + "/redrive";
+		UserRegistrationRequested lost = UserRegistrationRequested.of(UUID.randomUUID(), "Redriven", email, "redrive");
+		RecordMetadata deadLetter = topics.sendRaw(Topics.deadLetterTopicOf(Topics.USER_REGISTER), lost.key(),
+				new String(new EventSerializer().serialize(Topics.USER_REGISTER, lost), StandardCharsets.UTF_8));
+		String redrive = console + Topics.USER_REGISTER + "/" + deadLetter.partition() + "/" + deadLetter.offset()
+				+ "/redrive";
 		assertThat(probe.post(redrive)).isEqualTo(200);
 		assertThat(probe.post(redrive)).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> probe.mailbox().messagesTo(email).size() == 1);
-		await().atMost(Duration.ofSeconds(60)).until(() -> topics.caughtUp("notification-service", Topics.USER_CREATED));
+		await().atMost(Duration.ofSeconds(60)).until(() -> topics.caughtUp("user-service", Topics.USER_REGISTER)
+				&& topics.caughtUp("notification-service", Topics.USER_CREATED));
+		assertThat(probe.userEmails(email)).containsExactly(email);
 		assertThat(probe.mailbox().messagesTo(email)).hasSize(1);
 	}
 

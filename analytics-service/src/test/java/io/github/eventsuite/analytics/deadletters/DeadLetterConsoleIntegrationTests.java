@@ -84,6 +84,15 @@ class DeadLetterConsoleIntegrationTests {
 	}
 
 	@Test
+	void servesTheConsolePage() {
+		this.client.get().uri("/dead-letters.html").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("<h1>Dead letters</h1>").contains("api/dead-letters"));
+	}
+
+	@Test
 	void answers404ForUnknownTopicsAndDeadLetters() {
 		this.client.get().uri("/api/dead-letters/orders").exchange()
 			.expectStatus().isNotFound()

@@ -1,6 +1,7 @@
 package io.github.eventsuite.notification.email;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -13,6 +14,7 @@ import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Sends each user's welcome email once, however often {@code user.created} is delivered.
@@ -20,13 +22,17 @@ import reactor.core.publisher.Mono;
  * <p>The email is claimed in PostgreSQL before the SMTP conversation and marked sent after
  * the server accepted it. A delivery that finds it sent only re-publishes {@code email.sent}
  * (same event id); one that finds it being sent fails and is retried later. The one window
- * left: a crash after the SMTP server accepted the message and before it was marked sent.
- * After {@code claim-timeout} the email is sent again, with the same Message-ID.
+ * left: a crash after the SMTP server accepted the message and before it was marked sent
+ * (or a database away for longer than the five minutes that marking is retried). After
+ * {@code claim-timeout} the email is then sent again, with the same Message-ID.
  */
 @Service
 class WelcomeEmails {
 
 	private static final Logger log = LoggerFactory.getLogger(WelcomeEmails.class);
+
+	/** About five minutes of an unavailable database. */
+	private static final Retry RECORD_SENT = Retry.backoff(30, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10));
 
 	private final SentEmails sentEmails;
 
@@ -70,7 +76,9 @@ class WelcomeEmails {
 		return this.mailer.send(email)
 			.onErrorResume((ex) -> this.sentEmails.release(email).then(Mono.error(ex)))
 			.then(Mono.fromSupplier(this::now))
-			.flatMap((sentAt) -> this.sentEmails.markSent(email, sentAt).thenReturn(sentAt))
+			// The SMTP server has the message: only its record is missing. Retrying the whole
+			// delivery would send it again, so the record alone is retried, for minutes.
+			.flatMap((sentAt) -> this.sentEmails.markSent(email, sentAt).retryWhen(RECORD_SENT).thenReturn(sentAt))
 			.doOnSuccess((sentAt) -> log.info("Welcome email {} sent to user {}", email.messageId(), email.userId()));
 	}
 
