@@ -103,7 +103,7 @@ public class DeadLetters {
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, deadLetter.key(), deadLetter.value());
 		String origin = deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset();
 		record.headers().add(REDRIVEN_FROM, origin.getBytes(StandardCharsets.UTF_8));
-		return Mono.fromFuture(() -> this.kafka.send(record)).then();
+		return EventPublisher.send(() -> this.kafka.send(record)).then();
 	}
 
 	private List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {

@@ -1,11 +1,15 @@
 package io.github.eventsuite.eventbus.kafka;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
 import io.github.eventsuite.eventbus.BusEvent;
 import io.github.eventsuite.eventbus.Topics;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Publishes events to their topic, reactively. */
 public class EventPublisher {
@@ -22,7 +26,16 @@ public class EventPublisher {
 	 */
 	public Mono<SendResult<Object, Object>> publish(BusEvent event) {
 		String topic = Topics.topicOf(event);
-		return Mono.fromFuture(() -> this.kafka.send(topic, event.key(), event));
+		return send(() -> this.kafka.send(topic, event.key(), event));
+	}
+
+	/**
+	 * {@code KafkaProducer.send} blocks while it waits for metadata or buffer space (up to
+	 * {@code max.block.ms}, e.g. when the broker is away), so it is never called on an
+	 * event-loop thread: the HTTP or database event loop would stall with it.
+	 */
+	static <T> Mono<T> send(Supplier<CompletableFuture<T>> send) {
+		return Mono.fromFuture(send).subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

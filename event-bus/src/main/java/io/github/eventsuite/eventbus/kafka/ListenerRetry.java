@@ -68,7 +68,7 @@ public class ListenerRetry {
 		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
 		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
 		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
-		return Mono.fromFuture(() -> this.kafka.send(deadLetter)).then();
+		return EventPublisher.send(() -> this.kafka.send(deadLetter)).then();
 	}
 
 }

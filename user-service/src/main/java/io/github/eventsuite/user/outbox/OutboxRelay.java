@@ -21,6 +21,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes outbox rows to Kafka in id order, then marks them sent. One relay works at a
@@ -107,14 +108,17 @@ class OutboxRelay implements SmartLifecycle {
 			.filter((rows) -> !rows.isEmpty());
 	}
 
-	/** All sends are issued in order before any is awaited: the producer keeps that order per partition. */
+	/**
+	 * All sends are issued in order before any is awaited: the producer keeps that order per
+	 * partition. Off the database's event loop: {@code send} blocks while Kafka is away.
+	 */
 	private Mono<Void> publish(List<OutboxRow> rows) {
 		return Mono.defer(() -> {
 			CompletableFuture<?>[] sends = rows.stream()
 				.map((row) -> this.kafka.send(row.topic(), row.key(), row.payload()))
 				.toArray(CompletableFuture[]::new);
 			return Mono.fromFuture(CompletableFuture.allOf(sends));
-		});
+		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private Mono<Void> markSent(List<OutboxRow> rows) {
