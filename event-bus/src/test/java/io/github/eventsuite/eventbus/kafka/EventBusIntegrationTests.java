@@ -110,6 +110,19 @@ class EventBusIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(first) == 2);
 	}
 
+	@Test
+	void commitsPastAnUnreadableRecordSoThePartitionKeepsMoving() {
+		UUID userId = UUID.randomUUID();
+		EmailSent before = EmailSent.of(userId, "fine", "<before@test>", Instant.now(), "c");
+		EmailSent after = EmailSent.of(userId, "fine-too", "<after@test>", Instant.now(), "c");
+
+		this.publisher.publish(before).block(Duration.ofSeconds(10));
+		this.topics.sendRaw(Topics.EMAIL_SENT, before.key(), "not an event");
+		this.publisher.publish(after).block(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.topics.caughtUp("event-bus-tests", Topics.EMAIL_SENT));
+	}
+
 	private long deadLetters(EmailSent event) {
 		return this.topics.readAll(Topics.deadLetterTopicOf(Topics.EMAIL_SENT)).stream()
 			.filter((record) -> record.key().equals(event.key()))
