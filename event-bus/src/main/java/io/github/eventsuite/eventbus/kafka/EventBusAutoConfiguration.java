@@ -86,10 +86,12 @@ public class EventBusAutoConfiguration {
 	}
 
 	/**
-	 * Retries transient failures with exponential backoff and jitter; a record that can never
-	 * succeed ({@link InvalidEventException}, undeserializable) or that exhausts its retries
-	 * goes to {@code <topic>.DLT}, same partition, with the exception and origin in headers
- * and the reason in {@value DeadLetterReason#HEADER}.
+	 * For records that cannot be read and for listeners that do not return a {@code Mono}
+	 * (those retry inside the {@code Mono}: {@link ListenerRetry}): retries transient failures
+	 * with exponential backoff and jitter; a record that can never succeed
+	 * ({@link InvalidEventException}, undeserializable) or that exhausts its retries goes to
+	 * {@code <topic>.DLT}, same partition, with the exception and origin in headers and the
+	 * reason in {@value DeadLetterReason#HEADER}.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
