@@ -101,6 +101,11 @@ public class EventBusAutoConfiguration {
 		recoverer.setHeadersFunction((record, ex) -> DeadLetterReason.headers(ex));
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff(properties.retry()));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
+		// Handle the failed record alone and go on with the rest of the poll. Seeking the rest
+		// back (the default) stalls a Mono listener for good with Spring Kafka 4.0.8: the
+		// container keeps waiting for acknowledgements of records it will never hand out again
+		// and stays paused (EventBusIntegrationTests.keepsConsumingAPartitionPastAnUnreadableRecord).
+		handler.setSeekAfterError(false);
 		handler.setRetryListeners((record, ex, attempt) -> log.warn("Attempt {} at {}-{}@{} failed: {}", attempt,
 				record.topic(), record.partition(), record.offset(), DeadLetterReason.of(ex)));
 		return handler;
