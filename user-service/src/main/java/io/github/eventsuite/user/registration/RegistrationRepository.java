@@ -9,6 +9,8 @@ import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -21,13 +23,37 @@ class RegistrationRepository {
 	}
 
 	/** Emits false, inserting nothing, when the email already has a pending or created registration. */
-	Mono<Boolean> insertPending(UUID id, String name, String email, Instant now) {
+	Mono<Boolean> insertPending(UUID id, String name, String email, String correlationId, Instant now) {
 		return this.db.sql("""
-				insert into registrations (id, email, name, status, requested_at, updated_at)
-				values (:id, :email, :name, 'PENDING', :now, :now)
+				insert into registrations (id, email, name, status, correlation_id, requested_at, updated_at)
+				values (:id, :email, :name, 'PENDING', :correlationId, :now, :now)
 				on conflict do nothing""")
-			.bind("id", id).bind("email", email).bind("name", name).bind("now", now)
+			.bind("id", id).bind("email", email).bind("name", name).bind("correlationId", correlationId)
+			.bind("now", now)
 			.fetch().rowsUpdated().map((rows) -> rows == 1);
+	}
+
+	/**
+	 * Claims pending registrations not touched since {@code before}: touches them, so that
+	 * each is claimed again only after another interval, and skips rows another instance is
+	 * claiming at the same moment.
+	 */
+	Flux<UserRegistrationRequested> claimStalePending(Instant before, Instant now, int limit) {
+		return this.db.sql("""
+				update registrations set updated_at = :now
+				where id in (select id from registrations where status = 'PENDING' and updated_at < :before
+				             order by updated_at limit :limit for update skip locked)
+				returning id, name, email, correlation_id""")
+			.bind("now", now).bind("before", before).bind("limit", limit)
+			.map((row) -> UserRegistrationRequested.of(row.get("id", UUID.class), row.get("name", String.class),
+					row.get("email", String.class), correlationIdOf(row)))
+			.all();
+	}
+
+	/** Registrations stored before correlation ids were kept get their own id as one. */
+	private static String correlationIdOf(Readable row) {
+		String correlationId = row.get("correlation_id", String.class);
+		return (correlationId != null) ? correlationId : String.valueOf(row.get("id", UUID.class));
 	}
 
 	/** Frees the email again when a registration could not be queued. */

@@ -53,7 +53,7 @@ class Registrations {
 		UUID id = UUID.randomUUID();
 		Instant now = now();
 		var event = UserRegistrationRequested.of(id, request.name(), request.email(), correlationId);
-		return this.repository.insertPending(id, request.name(), request.email(), now)
+		return this.repository.insertPending(id, request.name(), request.email(), correlationId, now)
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(EmailAlreadyRegisteredException::new))
 			.then(this.publisher.publish(event)

@@ -1,6 +1,7 @@
 package io.github.eventsuite.user.registration;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +42,9 @@ class RegistrationIntegrationTests {
 
 	@Autowired
 	private KafkaConnectionDetails kafka;
+
+	@Autowired
+	private StalledRegistrations stalledRegistrations;
 
 	private KafkaTopics topics;
 
@@ -116,6 +120,22 @@ class RegistrationIntegrationTests {
 		assertThat(usersWithEmail(email)).isEqualTo(1);
 	}
 
+	/** As if the process died after storing the registration, before Kafka acknowledged it. */
+	@Test
+	void completesARegistrationLeftPendingByACrashAndLeavesFreshOnesAlone() {
+		UUID stalled = insertPending(unique("stalled") + "@example.com", "crashed-request", Duration.ofMinutes(5));
+		UUID fresh = insertPending(unique("fresh") + "@example.com", "in-flight", Duration.ZERO);
+
+		this.stalledRegistrations.resend().block(Duration.ofSeconds(30));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> status(stalled).equals("created"));
+		assertThat(userCreated(stalled)).singleElement()
+			.satisfies((event) -> assertThat(event.envelope().correlationId()).isEqualTo("crashed-request"));
+		assertThat(status(fresh)).isEqualTo("pending");
+		assertThat(this.topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class))
+			.noneMatch((event) -> event.userId().equals(fresh));
+	}
+
 	@Test
 	void sendsAnInvalidRegistrationToTheDeadLetterTopicWithItsReason() {
 		String key = unique("poison");
@@ -147,6 +167,17 @@ class RegistrationIntegrationTests {
 		return this.client.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", name, "email", email))
 			.exchange();
+	}
+
+	private UUID insertPending(String email, String correlationId, Duration age) {
+		UUID id = UUID.randomUUID();
+		Instant requestedAt = Instant.now().minus(age);
+		this.db.sql("""
+				insert into registrations (id, email, name, status, correlation_id, requested_at, updated_at)
+				values (:id, :email, 'Pending', 'PENDING', :correlationId, :at, :at)""")
+			.bind("id", id).bind("email", email).bind("correlationId", correlationId).bind("at", requestedAt)
+			.then().block(Duration.ofSeconds(10));
+		return id;
 	}
 
 	private String status(UUID id) {

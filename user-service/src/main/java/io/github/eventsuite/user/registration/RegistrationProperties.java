@@ -1,0 +1,30 @@
+package io.github.eventsuite.user.registration;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Registrations ({@code user.registration.*}).
+ *
+ * @param resendAfter how old a pending registration must be before it is published again:
+ * longer than a request can wait for Kafka (its {@code delivery.timeout.ms}, 15 s), so that
+ * only registrations whose request died with its process are re-sent
+ * @param resendInterval how often pending registrations are looked for
+ */
+@Validated
+@ConfigurationProperties("user.registration")
+record RegistrationProperties(@DefaultValue("1m") @NotNull Duration resendAfter,
+		@DefaultValue("15s") @NotNull Duration resendInterval) {
+
+	@AssertTrue(message = "resend-after must be at least 20s: a request may wait 15s for Kafka")
+	boolean isResendAfterLongerThanARequest() {
+		return this.resendAfter == null || this.resendAfter.compareTo(Duration.ofSeconds(20)) >= 0;
+	}
+
+}

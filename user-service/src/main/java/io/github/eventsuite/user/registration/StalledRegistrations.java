@@ -1,0 +1,83 @@
+package io.github.eventsuite.user.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import io.github.eventsuite.eventbus.kafka.EventPublisher;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes again the registrations whose request died with its process between storing
+ * them as pending and Kafka's acknowledgement: without this they would stay pending for
+ * ever and keep their email blocked. The pending row is this first hop's outbox. A
+ * registration that did reach Kafka and is only waiting in a backlog is published twice;
+ * the consumer creates its user once ({@code Registrations.complete}).
+ */
+@Component
+class StalledRegistrations implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(StalledRegistrations.class);
+
+	private static final int BATCH_SIZE = 100;
+
+	private final RegistrationRepository repository;
+
+	private final EventPublisher publisher;
+
+	private final RegistrationProperties properties;
+
+	private final Clock clock;
+
+	private volatile Disposable resending;
+
+	StalledRegistrations(RegistrationRepository repository, EventPublisher publisher,
+			RegistrationProperties properties, Clock clock) {
+		this.repository = repository;
+		this.publisher = publisher;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** One round: emits how many registrations were published again. */
+	Mono<Long> resend() {
+		Instant now = this.clock.instant();
+		return this.repository.claimStalePending(now.minus(this.properties.resendAfter()), now, BATCH_SIZE)
+			.doOnNext((event) -> log.warn("Registration {} still pending: publishing it again", event.userId()))
+			.concatMap(this.publisher::publish)
+			.count();
+	}
+
+	@Override
+	public void start() {
+		this.resending = Flux.interval(this.properties.resendInterval())
+			.onBackpressureDrop()
+			.concatMap((tick) -> resend().onErrorResume((ex) -> {
+				log.warn("Re-sending pending registrations failed, will retry: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable resending = this.resending;
+		if (resending != null) {
+			resending.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable resending = this.resending;
+		return resending != null && !resending.isDisposed();
+	}
+
+}
