@@ -78,10 +78,19 @@ public class EventBusAutoConfiguration {
 					ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, EventDeserializer.class,
 					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
 					ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
-			// A new consumer group must not skip what was published before it first started.
-			if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
-				factory.updateConfigs(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
-			}
+			Map<String, Object> defaults = Map.of(
+					// A new consumer group must not skip what was published before it first started.
+					ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+					// A crashed instance's partitions wait for its session to expire before anyone
+					// else gets them: 10 s rather than Kafka's 45 s. Heartbeats run on their own
+					// thread, so slow records do not end a session.
+					ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+					ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+			defaults.forEach((key, value) -> {
+				if (!factory.getConfigurationProperties().containsKey(key)) {
+					factory.updateConfigs(Map.of(key, value));
+				}
+			});
 		};
 	}
 

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * asynchronous failure handling.
  */
 @SpringBootTest(properties = { "spring.kafka.consumer.group-id=event-bus-tests", "spring.kafka.listener.concurrency=3",
-		"eventbus.retry.initial-interval=50ms", "eventbus.retry.max-interval=200ms", "eventbus.retry.max-retries=3", "logging.level.org.springframework.kafka.listener=TRACE" })
+		"eventbus.retry.initial-interval=50ms", "eventbus.retry.max-interval=200ms", "eventbus.retry.max-retries=3" })
 class EventBusIntegrationTests {
 
 	@Autowired
