@@ -1,0 +1,256 @@
+package io.github.eventsuite.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole suite on one machine without Docker: PostgreSQL from binaries shipped as a Maven
+ * artifact, Kafka's own broker in this process, GreenMail's standalone server, and the
+ * three services' own jars with local connection settings: the same code as in docker
+ * compose. Started in dependency order; stopped in reverse on Ctrl-C.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalSuite.class);
+
+	private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final List<String> SERVICES = List.of("user-service", "notification-service", "analytics-service");
+
+	private final LocalSuiteOptions options;
+
+	/** Everything started, in start order; stopped in reverse. */
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private final List<ProcessHandle> processes = new ArrayList<>();
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private LocalSuite(LocalSuiteOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		LocalSuiteOptions options;
+		try {
+			options = LocalSuiteOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		LocalSuite suite = new LocalSuite(options);
+		Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "local-suite-stop"));
+		try {
+			suite.startAll();
+		}
+		catch (Exception ex) {
+			log.error("The local suite could not start: {}", ex.getMessage());
+			System.exit(1);
+		}
+		System.out.println(suite.welcome());
+		suite.stopped.await();
+	}
+
+	/** Starts everything and returns once every service is ready. */
+	public static LocalSuite start(LocalSuiteOptions options) throws Exception {
+		LocalSuite suite = new LocalSuite(options);
+		try {
+			suite.startAll();
+			return suite;
+		}
+		catch (Exception ex) {
+			suite.close();
+			throw ex;
+		}
+	}
+
+	private void startAll() throws Exception {
+		List<String> taken = this.options.ports().taken();
+		if (!taken.isEmpty()) {
+			throw new IllegalStateException("Ports in use on " + LocalPorts.HOST + ": " + String.join(", ", taken)
+					+ " (docker compose still up? --port-offset moves every port)");
+		}
+		List<Path> missing = SERVICES.stream().map((name) -> Service.jar(this.options.home(), name))
+			.filter((jar) -> !Files.isRegularFile(jar))
+			.toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("Not built yet: " + missing + " (run mvn package -DskipTests first)");
+		}
+		Path data = prepareDataDirectory();
+		LocalPorts ports = this.options.ports();
+		LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), ports.postgres());
+		this.started.add(postgres);
+		this.processes.add(postgres.handle());
+		this.started.add(LocalKafka.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+		startMailServer(data.resolve("logs"));
+		startServices(data.resolve("logs"));
+	}
+
+	private Path prepareDataDirectory() throws IOException {
+		Path data = this.options.dataDirectory();
+		if (this.options.fresh()) {
+			log.info("Starting fresh: deleting {}", data);
+			Directories.deleteRecursively(data);
+		}
+		return Files.createDirectories(data);
+	}
+
+	private void startMailServer(Path logs) throws Exception {
+		LocalPorts ports = this.options.ports();
+		Path jar = this.options.home().resolve("local-suite/target/greenmail-standalone.jar");
+		ChildProcess mail = track(ChildProcess.start("GreenMail",
+				ChildProcess.java(jar, "-Xmx128m", "-Dgreenmail.smtp.hostname=" + LocalPorts.HOST,
+						"-Dgreenmail.smtp.port=" + ports.smtp(), "-Dgreenmail.auth.disabled",
+						"-Dgreenmail.api.hostname=" + LocalPorts.HOST, "-Dgreenmail.api.port=" + ports.mailbox()),
+				Map.of(), logs.resolve("greenmail.log")));
+		mail.awaitReady(() -> LocalPorts.listening(ports.smtp()) && ok("http://" + LocalPorts.HOST + ":"
+				+ ports.mailbox() + "/api/service/readiness"), Duration.ofSeconds(60));
+		log.info("GreenMail ready: SMTP on {}:{}", LocalPorts.HOST, ports.smtp());
+	}
+
+	/** The three start side by side; each waits for Kafka and its database, which are up. */
+	private void startServices(Path logs) throws Exception {
+		LocalPorts ports = this.options.ports();
+		Map<String, String> shared = Map.of("KAFKA_BOOTSTRAP_SERVERS", LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST",
+				LocalPorts.HOST, "DB_PORT", String.valueOf(ports.postgres()), "DB_USER", LocalPostgres.USER,
+				"DB_PASSWORD", LocalPostgres.PASSWORD, "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT",
+				String.valueOf(ports.smtp()));
+		List<Service> services = List.of(new Service("user-service", ports.userService(), Map.of("DB_NAME", "users")),
+				new Service("notification-service", ports.notificationService(), Map.of("DB_NAME", "notifications")),
+				new Service("analytics-service", ports.analyticsService(), Map.of()));
+		List<ChildProcess> processes = new ArrayList<>();
+		for (Service service : services) {
+			processes.add(track(ChildProcess.start(service.name(), ChildProcess.java(service.jar(this.options.home()),
+					"-Xmx256m"), service.environment(shared), logs.resolve(service.name() + ".log"))));
+		}
+		ExecutorService waiting = Executors.newFixedThreadPool(services.size());
+		try {
+			List<Future<?>> ready = new ArrayList<>();
+			for (int i = 0; i < services.size(); i++) {
+				Service service = services.get(i);
+				ChildProcess process = processes.get(i);
+				ready.add(waiting.submit(() -> {
+					process.awaitReady(() -> ok(service.readinessUrl()), SERVICE_START_TIMEOUT);
+					log.info("{} ready on port {}", service.name(), service.port());
+					return null;
+				}));
+			}
+			for (Future<?> service : ready) {
+				service.get();
+			}
+		}
+		finally {
+			waiting.shutdownNow();
+		}
+	}
+
+	private ChildProcess track(ChildProcess process) {
+		this.started.add(process);
+		this.processes.add(process.handle());
+		return process;
+	}
+
+	private boolean ok(String url) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	String welcome() {
+		LocalPorts ports = this.options.ports();
+		String user = "http://" + LocalPorts.HOST + ":" + ports.userService();
+		String analytics = "http://" + LocalPorts.HOST + ":" + ports.analyticsService();
+		return """
+
+				Event Suite is running. Data and logs: %s
+				  Register a user   curl -i -X POST %s/api/users -H 'Content-Type: application/json' \\
+				                         -d '{"name":"Ada Lovelace","email":"ada@example.com"}'
+				  Registrations     %s/api/users/{id}
+				  Statistics        %s/api/stats   (live: %s/api/stats/stream)
+				  Dead letters      %s/dead-letters.html
+				  Mailbox           http://%s:%d   (GreenMail; SMTP on port %d)
+				  Kafka             %s:%d
+				  PostgreSQL        %s:%d   (user %s, databases %s)
+				Ctrl-C stops everything.
+				""".formatted(this.options.dataDirectory(), user, user, analytics, analytics, analytics, LocalPorts.HOST,
+				ports.mailbox(), ports.smtp(), LocalPorts.HOST, ports.kafka(), LocalPorts.HOST, ports.postgres(),
+				LocalPostgres.USER, String.join(" and ", LocalPostgres.DATABASES));
+	}
+
+	/** The processes this suite started (PostgreSQL, GreenMail, the services). */
+	public List<ProcessHandle> processes() {
+		return List.copyOf(this.processes);
+	}
+
+	/** Stops everything in reverse start order; safe to call more than once. */
+	@Override
+	public synchronized void close() {
+		if (this.stopped.getCount() == 0) {
+			return;
+		}
+		log.info("Stopping the local suite");
+		for (int i = this.started.size() - 1; i >= 0; i--) {
+			try {
+				this.started.get(i).close();
+			}
+			catch (Exception ex) {
+				log.warn("Stopping {} failed: {}", this.started.get(i), ex.toString());
+			}
+		}
+		this.started.clear();
+		log.info("Local suite stopped");
+		this.stopped.countDown();
+	}
+
+	private record Service(String name, int port, Map<String, String> own) {
+
+		Path jar(Path home) {
+			return jar(home, this.name);
+		}
+
+		static Path jar(Path home, String name) {
+			return home.resolve(name + "/target/" + name + ".jar");
+		}
+
+		Map<String, String> environment(Map<String, String> shared) {
+			Map<String, String> environment = new java.util.HashMap<>(shared);
+			environment.putAll(this.own);
+			environment.put("PORT", String.valueOf(this.port));
+			return environment;
+		}
+
+		String readinessUrl() {
+			return "http://" + LocalPorts.HOST + ":" + this.port + "/actuator/health/readiness";
+		}
+
+	}
+
+}
