@@ -17,7 +17,7 @@ public record LocalPorts(int userService, int notificationService, int analytics
 
 	static final String HOST = "127.0.0.1";
 
-	LocalPorts plus(int offset) {
+	public LocalPorts plus(int offset) {
 		return new LocalPorts(this.userService + offset, this.notificationService + offset,
 				this.analyticsService + offset, this.mailbox + offset, this.smtp + offset, this.kafka + offset,
 				this.kafkaController + offset, this.postgres + offset);

@@ -31,7 +31,7 @@ public final class LocalSuite implements AutoCloseable {
 
 	private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
 
-	private static final List<String> SERVICES = List.of("user-service", "notification-service", "analytics-service");
+	public static final List<String> SERVICES = List.of("user-service", "notification-service", "analytics-service");
 
 	private final LocalSuiteOptions options;
 
@@ -90,7 +90,7 @@ public final class LocalSuite implements AutoCloseable {
 			throw new IllegalStateException("Ports in use on " + LocalPorts.HOST + ": " + String.join(", ", taken)
 					+ " (docker compose still up? --port-offset moves every port)");
 		}
-		List<Path> missing = SERVICES.stream().map((name) -> Service.jar(this.options.home(), name))
+		List<Path> missing = SERVICES.stream().map((name) -> serviceJar(this.options.home(), name))
 			.filter((jar) -> !Files.isRegularFile(jar))
 			.toList();
 		if (!missing.isEmpty()) {
@@ -119,7 +119,7 @@ public final class LocalSuite implements AutoCloseable {
 		LocalPorts ports = this.options.ports();
 		Path jar = this.options.home().resolve("local-suite/target/greenmail-standalone.jar");
 		ChildProcess mail = track(ChildProcess.start("GreenMail",
-				ChildProcess.java(jar, "-Xmx128m", "-Dgreenmail.smtp.hostname=" + LocalPorts.HOST,
+				ChildProcess.java(jar, mailboxHeap(), "-Dgreenmail.smtp.hostname=" + LocalPorts.HOST,
 						"-Dgreenmail.smtp.port=" + ports.smtp(), "-Dgreenmail.auth.disabled",
 						"-Dgreenmail.api.hostname=" + LocalPorts.HOST, "-Dgreenmail.api.port=" + ports.mailbox()),
 				Map.of(), logs.resolve("greenmail.log")));
@@ -128,30 +128,32 @@ public final class LocalSuite implements AutoCloseable {
 		log.info("GreenMail ready: SMTP on {}:{}", LocalPorts.HOST, ports.smtp());
 	}
 
+	/**
+	 * GreenMail keeps every message in memory: 512 MB holds tens of thousands of welcome
+	 * emails; {@code MAILBOX_HEAP} (e.g. {@code 2g}) for more, as the benchmark sends.
+	 */
+	private static String mailboxHeap() {
+		return "-Xmx" + System.getenv().getOrDefault("MAILBOX_HEAP", "512m");
+	}
+
 	/** The three start side by side; each waits for Kafka and its database, which are up. */
 	private void startServices(Path logs) throws Exception {
 		LocalPorts ports = this.options.ports();
-		Map<String, String> shared = Map.of("KAFKA_BOOTSTRAP_SERVERS", LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST",
-				LocalPorts.HOST, "DB_PORT", String.valueOf(ports.postgres()), "DB_USER", LocalPostgres.USER,
-				"DB_PASSWORD", LocalPostgres.PASSWORD, "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT",
-				String.valueOf(ports.smtp()));
-		List<Service> services = List.of(new Service("user-service", ports.userService(), Map.of("DB_NAME", "users")),
-				new Service("notification-service", ports.notificationService(), Map.of("DB_NAME", "notifications")),
-				new Service("analytics-service", ports.analyticsService(), Map.of()));
 		List<ChildProcess> processes = new ArrayList<>();
-		for (Service service : services) {
-			processes.add(track(ChildProcess.start(service.name(), ChildProcess.java(service.jar(this.options.home()),
-					"-Xmx256m"), service.environment(shared), logs.resolve(service.name() + ".log"))));
+		for (String service : SERVICES) {
+			processes.add(track(ChildProcess.start(service, serviceCommand(this.options.home(), service),
+					serviceEnvironment(ports, service), logs.resolve(service + ".log"))));
 		}
-		ExecutorService waiting = Executors.newFixedThreadPool(services.size());
+		ExecutorService waiting = Executors.newFixedThreadPool(SERVICES.size());
 		try {
 			List<Future<?>> ready = new ArrayList<>();
-			for (int i = 0; i < services.size(); i++) {
-				Service service = services.get(i);
+			for (int i = 0; i < SERVICES.size(); i++) {
+				String service = SERVICES.get(i);
 				ChildProcess process = processes.get(i);
+				int port = servicePort(ports, service);
 				ready.add(waiting.submit(() -> {
-					process.awaitReady(() -> ok(service.readinessUrl()), SERVICE_START_TIMEOUT);
-					log.info("{} ready on port {}", service.name(), service.port());
+					process.awaitReady(() -> ok(readinessUrl(port)), SERVICE_START_TIMEOUT);
+					log.info("{} ready on port {}", service, port);
 					return null;
 				}));
 			}
@@ -162,6 +164,51 @@ public final class LocalSuite implements AutoCloseable {
 		finally {
 			waiting.shutdownNow();
 		}
+	}
+
+	/**
+	 * How a service is started: its own jar on this JVM, plus the options in the environment
+	 * variable {@code SERVICE_JAVA_OPTS} (e.g. a flight recording), which only the services get.
+	 */
+	public static List<String> serviceCommand(Path home, String service) {
+		String extra = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
+		List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
+		}
+		return ChildProcess.java(serviceJar(home, service), options.toArray(String[]::new));
+	}
+
+	/** The connection settings a service gets: the same variables as in docker compose. */
+	public static Map<String, String> serviceEnvironment(LocalPorts ports, String service) {
+		Map<String, String> environment = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
+				LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST", LocalPorts.HOST, "DB_PORT",
+				String.valueOf(ports.postgres()), "DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD,
+				"SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "PORT",
+				String.valueOf(servicePort(ports, service))));
+		switch (service) {
+			case "user-service" -> environment.put("DB_NAME", "users");
+			case "notification-service" -> environment.put("DB_NAME", "notifications");
+			default -> {
+			}
+		}
+		return environment;
+	}
+
+	public static Path serviceJar(Path home, String service) {
+		return home.resolve(service + "/target/" + service + ".jar");
+	}
+
+	public static String readinessUrl(int port) {
+		return "http://" + LocalPorts.HOST + ":" + port + "/actuator/health/readiness";
+	}
+
+	private static int servicePort(LocalPorts ports, String service) {
+		return switch (service) {
+			case "user-service" -> ports.userService();
+			case "notification-service" -> ports.notificationService();
+			default -> ports.analyticsService();
+		};
 	}
 
 	private ChildProcess track(ChildProcess process) {
@@ -228,29 +275,6 @@ public final class LocalSuite implements AutoCloseable {
 		this.started.clear();
 		log.info("Local suite stopped");
 		this.stopped.countDown();
-	}
-
-	private record Service(String name, int port, Map<String, String> own) {
-
-		Path jar(Path home) {
-			return jar(home, this.name);
-		}
-
-		static Path jar(Path home, String name) {
-			return home.resolve(name + "/target/" + name + ".jar");
-		}
-
-		Map<String, String> environment(Map<String, String> shared) {
-			Map<String, String> environment = new java.util.HashMap<>(shared);
-			environment.putAll(this.own);
-			environment.put("PORT", String.valueOf(this.port));
-			return environment;
-		}
-
-		String readinessUrl() {
-			return "http://" + LocalPorts.HOST + ":" + this.port + "/actuator/health/readiness";
-		}
-
 	}
 
 }
