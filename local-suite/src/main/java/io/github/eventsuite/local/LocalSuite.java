@@ -184,7 +184,7 @@ public final class LocalSuite implements AutoCloseable {
 		Map<String, String> environment = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
 				LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST", LocalPorts.HOST, "DB_PORT",
 				String.valueOf(ports.postgres()), "DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD,
-				"SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "SMTP_EHLO", "false", "PORT",
+				"SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "PORT",
 				String.valueOf(servicePort(ports, service))));
 		switch (service) {
 			case "user-service" -> environment.put("DB_NAME", "users");
