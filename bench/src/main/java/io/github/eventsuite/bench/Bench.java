@@ -1,0 +1,209 @@
+package io.github.eventsuite.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
+
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.eventsuite.local.LocalSuite;
+
+/**
+ * Measures the suite the way messaging benchmarks do: a warm-up, then fixed-rate open-model
+ * load per rate (HdrHistogram, latency from when each request was due), the end-to-end
+ * time from each POST to its {@code email.sent}, a saturation run, and baselines on the same
+ * machine in the same run (a bare WebFlux endpoint, Kafka alone) so results read as ratios.
+ */
+public final class Bench {
+
+	private static final int PORT_OFFSET = 22000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final BenchOptions options;
+
+	private final Progress progress = new Progress(System.out);
+
+	private final Report report = new Report();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.executor(Executors.newFixedThreadPool(4))
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	Bench(BenchOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		Report report = new Bench(options).run(String.join(" ", args));
+		System.out.println();
+		System.out.println(report.markdown());
+		System.out.println("Results: " + options.out());
+		System.exit(0);
+	}
+
+	Report run(String arguments) throws Exception {
+		this.report.command = ("java -jar bench/target/bench.jar " + arguments).trim();
+		this.report.machine.putAll(machine());
+		Path data = this.options.home().resolve("bench/target/suite-data");
+		try (SuiteProcess suite = SuiteProcess.start(this.options.home(), data, PORT_OFFSET, Duration.ofMinutes(4))) {
+			measureSuite(suite);
+			for (String service : LocalSuite.SERVICES) {
+				suite.startup(service).ifPresent((seconds) -> this.report.startup.put(service, seconds));
+			}
+			new StartupSetups(this.options, suite, this.progress).measure(this.report.startupAlone);
+			this.report.runs.add(KafkaAlone.run(suite.kafka(), this.options.duration(), this.progress));
+		}
+		measureBareWebFlux();
+		this.report.targets.addAll(Targets.evaluate(this.report));
+		this.report.write(this.options.out());
+		return this.report;
+	}
+
+	private void measureSuite(SuiteProcess suite) throws Exception {
+		OpenLoad load = new OpenLoad(this.http, this.progress);
+		String run = UUID.randomUUID().toString().substring(0, 6);
+		try (EmailSentWatcher emails = new EmailSentWatcher(suite.kafka());
+				ProcessSampler sampler = new ProcessSampler(suite.processes())) {
+			int lowest = this.options.rates().stream().min(Integer::compare).orElseThrow();
+			endToEnd(load, suite, emails, "warm-up-" + run, lowest, this.options.warmup());
+			for (int rate : this.options.rates().stream().sorted().toList()) {
+				awaitIdle(suite);
+				List<LoadResult> results = endToEnd(load, suite, emails, run + "-" + rate, rate, this.options.duration());
+				this.report.runs.addAll(results);
+				if (!Targets.sustained(results.get(0), results.get(1))) {
+					// The backlog grew: a higher rate would only measure the queue this one left.
+					this.progress.note("  " + rate + "/s is not sustained end to end: higher rates skipped");
+					break;
+				}
+			}
+			awaitIdle(suite);
+			this.report.runs.add(load.saturation("suite ingest", this.options.concurrency(), this.options.duration(),
+					registrations(suite.url(suite.ports.userService(), "/api/users"), run + "-max"), 202));
+			this.report.processes.putAll(sampler.results());
+		}
+		awaitIdle(suite);
+	}
+
+	/** One fixed rate: the ingest result, then the end-to-end result once the emails are in (or the drain ends). */
+	private List<LoadResult> endToEnd(OpenLoad load, SuiteProcess suite, EmailSentWatcher emails, String prefix, int rate,
+			Duration duration) throws InterruptedException {
+		Map<UUID, Long> due = new ConcurrentHashMap<>();
+		LoadResult ingest = load.fixedRate("suite ingest", rate, duration,
+				registrations(suite.url(suite.ports.userService(), "/api/users"), prefix), 202,
+				(response, dueNanos) -> userId(response).ifPresent((id) -> due.put(id, dueNanos)));
+		long deadline = System.nanoTime() + this.options.drain().toNanos();
+		this.progress.begin("waiting for email.sent of " + due.size() + " registrations", due.size());
+		while (System.nanoTime() < deadline && due.keySet().stream().anyMatch((id) -> emails.arrival(id) == null)) {
+			this.progress.at((int) due.keySet().stream().filter((id) -> emails.arrival(id) != null).count());
+			Thread.sleep(100);
+		}
+		this.progress.end();
+		Histogram latency = LoadResult.histogram();
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		long arrived = 0;
+		for (var registration : due.entrySet()) {
+			Long arrival = emails.arrival(registration.getKey());
+			if (arrival != null) {
+				OpenLoad.record(latency, (arrival - registration.getValue()) / 1000);
+				first = Math.min(first, registration.getValue());
+				last = Math.max(last, arrival);
+				arrived++;
+			}
+		}
+		double seconds = (arrived == 0) ? 1 : (last - first) / 1e9;
+		LoadResult endToEnd = new LoadResult("suite end to end", rate, due.size(), arrived, due.size() - arrived,
+				arrived / seconds, latency);
+		return List.of(ingest, endToEnd);
+	}
+
+	/** Until every created user's email is sent (the statistics say so), so that runs do not overlap. */
+	private void awaitIdle(SuiteProcess suite) throws InterruptedException {
+		URI stats = URI.create(suite.url(suite.ports.analyticsService(), "/api/stats"));
+		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		this.progress.begin("waiting for the suite to finish earlier work", 1);
+		while (System.nanoTime() < deadline) {
+			try {
+				String body = this.http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString())
+					.body();
+				if (JSON.readTree(body).get("emailsPending").asLong() == 0) {
+					break;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// not answering yet: try again
+			}
+			Thread.sleep(500);
+		}
+		this.progress.end();
+	}
+
+	private void measureBareWebFlux() throws Exception {
+		OpenLoad load = new OpenLoad(this.http, this.progress);
+		try (BareWebFlux bare = BareWebFlux.start()) {
+			String url = "http://127.0.0.1:" + bare.port() + "/api/users";
+			int highest = this.options.rates().stream().max(Integer::compare).orElseThrow();
+			load.fixedRate("bare WebFlux", highest, this.options.warmup(), registrations(url, "warm"), 202, (r, d) -> { });
+			this.report.runs.add(load.fixedRate("bare WebFlux", highest, this.options.duration(),
+					registrations(url, "bare"), 202, (r, d) -> { }));
+			this.report.runs.add(load.saturation("bare WebFlux", this.options.concurrency(), this.options.duration(),
+					registrations(url, "bare-max"), 202));
+		}
+	}
+
+	private static IntFunction<HttpRequest> registrations(String url, String prefix) {
+		URI uri = URI.create(url);
+		return (i) -> HttpRequest.newBuilder(uri)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"name\":\"Bench User\",\"email\":\"bench-" + prefix + "-" + i + "@example.com\"}"))
+			.build();
+	}
+
+	private static Optional<UUID> userId(HttpResponse<?> response) {
+		return response.headers().firstValue("Location").map((location) -> UUID.fromString(
+				location.substring(location.lastIndexOf('/') + 1)));
+	}
+
+	private static Map<String, Object> machine() {
+		Runtime runtime = Runtime.getRuntime();
+		return Map.of("cores", runtime.availableProcessors(), "os",
+				System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+				"java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), "date",
+				Instant.now().toString(), "memoryGb", String.format(Locale.ROOT, "%.1f", totalMemoryGb()));
+	}
+
+	private static double totalMemoryGb() {
+		if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getTotalMemorySize() / 1e9;
+		}
+		return Double.NaN;
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.eventsuite.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * HTTP load in two models. Open: request {@code i} is due at {@code start + i / rate},
+ * whatever happened to the ones before it, and its latency counts from when it was due:
+ * a stall shows in every request it delayed (no coordinated omission). Closed: a fixed
+ * number of requests in flight, for the most the server can take.
+ */
+final class OpenLoad {
+
+	/** Called with each response and the {@code System.nanoTime()} at which its request was due. */
+	interface ResponseListener {
+
+		void on(HttpResponse<String> response, long dueNanos);
+
+	}
+
+	private final HttpClient http;
+
+	private final Progress progress;
+
+	OpenLoad(HttpClient http, Progress progress) {
+		this.http = http;
+		this.progress = progress;
+	}
+
+	LoadResult fixedRate(String name, int rate, Duration duration, IntFunction<HttpRequest> requests, int expectedStatus,
+			ResponseListener listener) throws InterruptedException {
+		int count = (int) (rate * duration.toMillis() / 1000);
+		Histogram latency = LoadResult.histogram();
+		AtomicLong ok = new AtomicLong();
+		CountDownLatch done = new CountDownLatch(count);
+		long periodNanos = 1_000_000_000L / rate;
+		long start = System.nanoTime();
+		this.progress.begin(name + " at " + rate + "/s", count);
+		for (int i = 0; i < count; i++) {
+			long due = start + i * periodNanos;
+			LockSupport.parkNanos(due - System.nanoTime());
+			this.http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.ofString()).whenComplete((response, ex) -> {
+				long now = System.nanoTime();
+				if (ex == null && response.statusCode() == expectedStatus) {
+					record(latency, (now - due) / 1000);
+					ok.incrementAndGet();
+					listener.on(response, due);
+				}
+				this.progress.step();
+				done.countDown();
+			});
+		}
+		done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		this.progress.end();
+		return new LoadResult(name, rate, count, ok.get(), count - ok.get(), ok.get() / seconds, latency);
+	}
+
+	LoadResult saturation(String name, int concurrency, Duration duration, IntFunction<HttpRequest> requests,
+			int expectedStatus) throws InterruptedException {
+		Histogram latency = LoadResult.histogram();
+		AtomicLong ok = new AtomicLong();
+		AtomicLong sent = new AtomicLong();
+		Semaphore inFlight = new Semaphore(concurrency);
+		long start = System.nanoTime();
+		long end = start + duration.toNanos();
+		this.progress.begin(name + " with " + concurrency + " in flight", (int) duration.toSeconds());
+		int i = 0;
+		while (System.nanoTime() < end) {
+			inFlight.acquire();
+			long sentAt = System.nanoTime();
+			sent.incrementAndGet();
+			this.http.sendAsync(requests.apply(i++), HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {
+				if (ex == null && response.statusCode() == expectedStatus) {
+					record(latency, (System.nanoTime() - sentAt) / 1000);
+					ok.incrementAndGet();
+				}
+				inFlight.release();
+			});
+			this.progress.at((int) ((System.nanoTime() - start) / 1_000_000_000L));
+		}
+		inFlight.acquire(concurrency);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		this.progress.end();
+		return new LoadResult(name, 0, sent.get(), ok.get(), sent.get() - ok.get(), ok.get() / seconds, latency);
+	}
+
+	static void record(Histogram histogram, long micros) {
+		synchronized (histogram) {
+			histogram.recordValue(Math.max(0, Math.min(micros, histogram.getHighestTrackableValue())));
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.github.eventsuite.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Resident memory (peak of one-second samples) and CPU time of the suite's processes, from
+ * {@code /proc} (Linux only; elsewhere nothing is sampled). For a name with several
+ * processes (PostgreSQL's backends), memory is the largest one's, shared memory being
+ * counted in each, and CPU is their sum.
+ */
+final class ProcessSampler implements AutoCloseable {
+
+	private static final long CLOCK_TICKS = 100;
+
+	private final Map<String, List<ProcessHandle>> processes;
+
+	private final Map<String, Long> peakRssKb = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> cpuTicksAtStart = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor();
+
+	private final long startNanos = System.nanoTime();
+
+	ProcessSampler(Map<String, List<ProcessHandle>> processes) {
+		this.processes = processes;
+		processes.forEach((name, group) -> this.cpuTicksAtStart.put(name, cpuTicks(group)));
+		this.sampling.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+	}
+
+	private void sample() {
+		this.processes.forEach((name, group) -> this.peakRssKb.merge(name,
+				group.stream().mapToLong(ProcessSampler::rssKb).max().orElse(0), Math::max));
+	}
+
+	/** Per process: peak RSS in MB and average CPU in % of one core since the sampler started. */
+	Map<String, double[]> results() {
+		double seconds = (System.nanoTime() - this.startNanos) / 1e9;
+		Map<String, double[]> results = new LinkedHashMap<>();
+		this.processes.forEach((name, group) -> {
+			double cpuSeconds = (cpuTicks(group) - this.cpuTicksAtStart.getOrDefault(name, 0L)) / (double) CLOCK_TICKS;
+			results.put(name, new double[] { this.peakRssKb.getOrDefault(name, 0L) / 1024.0, 100 * cpuSeconds / seconds });
+		});
+		return results;
+	}
+
+	private static long rssKb(ProcessHandle process) {
+		try {
+			return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+				.filter((line) -> line.startsWith("VmRSS:"))
+				.mapToLong((line) -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+				.findFirst()
+				.orElse(0);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private static long cpuTicks(List<ProcessHandle> group) {
+		return group.stream().mapToLong(ProcessSampler::cpuTicks).sum();
+	}
+
+	/** utime + stime, fields 14 and 15 of /proc/pid/stat (after the parenthesised name). */
+	private static long cpuTicks(ProcessHandle process) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.sampling.shutdownNow();
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.github.eventsuite.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a run's results as JSON, CSV, Markdown and a self-contained HTML page with charts. */
+final class Report {
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	final Map<String, Object> machine = new LinkedHashMap<>();
+
+	final List<LoadResult> runs = new ArrayList<>();
+
+	/** Spring's "Started in" and "process running for", the three started side by side with the suite. */
+	final Map<String, double[]> startup = new LinkedHashMap<>();
+
+	/** Seconds from launching a service's JVM alone to ready, by service and JVM set-up. */
+	final Map<String, Double> startupAlone = new LinkedHashMap<>();
+
+	final Map<String, double[]> processes = new LinkedHashMap<>();
+
+	final List<Target> targets = new ArrayList<>();
+
+	String command = "";
+
+	void write(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		Files.writeString(directory.resolve("results.json"), JSON.writeValueAsString(asMap()));
+		Files.writeString(directory.resolve("results.csv"), csv());
+		Files.writeString(directory.resolve("summary.md"), markdown());
+		Files.writeString(directory.resolve("report.html"), html());
+	}
+
+	private Map<String, Object> asMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("command", this.command);
+		map.put("machine", this.machine);
+		map.put("runs", this.runs.stream().map(Report::row).toList());
+		map.put("startup", this.startup.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+				(e) -> Map.of("startedSeconds", e.getValue()[0], "jvmSeconds", e.getValue()[1]), (a, b) -> a,
+				LinkedHashMap::new)));
+		map.put("startupAloneSeconds", this.startupAlone);
+		map.put("processesUnderLoad", this.processes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+				(e) -> Map.of("peakRssMb", round(e.getValue()[0]), "cpuPercentOfOneCore", round(e.getValue()[1])),
+				(a, b) -> a, LinkedHashMap::new)));
+		map.put("targets", this.targets);
+		return map;
+	}
+
+	private static Map<String, Object> row(LoadResult run) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("name", run.name());
+		row.put("targetRate", run.targetRate());
+		row.put("sent", run.sent());
+		row.put("ok", run.ok());
+		row.put("errors", run.errors());
+		row.put("throughputPerSecond", round(run.throughput()));
+		row.put("p50Ms", round(run.percentileMillis(50)));
+		row.put("p99Ms", round(run.percentileMillis(99)));
+		row.put("p999Ms", round(run.percentileMillis(99.9)));
+		row.put("maxMs", round(run.maxMillis()));
+		return row;
+	}
+
+	private String csv() {
+		StringBuilder csv = new StringBuilder("name,target_rate,sent,ok,errors,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms\n");
+		for (LoadResult run : this.runs) {
+			csv.append(String.join(",", run.name(), String.valueOf(run.targetRate()), String.valueOf(run.sent()),
+					String.valueOf(run.ok()), String.valueOf(run.errors()), number(run.throughput()),
+					number(run.percentileMillis(50)), number(run.percentileMillis(99)),
+					number(run.percentileMillis(99.9)), number(run.maxMillis())))
+				.append('\n');
+		}
+		return csv.toString();
+	}
+
+	String markdown() {
+		StringBuilder md = new StringBuilder();
+		md.append("Command: `").append(this.command).append("`  \nMachine: ").append(this.machine).append("\n\n");
+		md.append("| target | goal | measured | met |\n|---|---|---|---|\n");
+		this.targets.forEach((t) -> md.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ")
+			.append(t.measured()).append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n"));
+		md.append("\n| run | rate/s | sent | ok | errors | throughput/s | p50 ms | p99 ms | p99.9 ms | max ms |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		this.runs.forEach((run) -> md.append("| ").append(run.name()).append(" | ")
+			.append((run.targetRate() == 0) ? "max" : String.valueOf(run.targetRate())).append(" | ").append(run.sent())
+			.append(" | ").append(run.ok()).append(" | ").append(run.errors()).append(" | ")
+			.append(number(run.throughput())).append(" | ").append(number(run.percentileMillis(50))).append(" | ")
+			.append(number(run.percentileMillis(99))).append(" | ").append(number(run.percentileMillis(99.9)))
+			.append(" | ").append(number(run.maxMillis())).append(" |\n"));
+		md.append("\n| service started alone | seconds from JVM launch to ready (median) |\n|---|---|\n");
+		this.startupAlone.forEach((name, seconds) -> md.append("| ").append(name).append(" | ")
+			.append(number(seconds)).append(" |\n"));
+		md.append("\n| service, started with the suite (all three at once) | started in s (Spring) | since JVM start s |\n|---|---|---|\n");
+		this.startup.forEach((name, s) -> md.append("| ").append(name).append(" | ").append(number(s[0])).append(" | ")
+			.append(number(s[1])).append(" |\n"));
+		md.append("\n| process | peak RSS MB under load | CPU % of one core |\n|---|---|---|\n");
+		this.processes.forEach((name, p) -> md.append("| ").append(name).append(" | ").append(number(p[0]))
+			.append(" | ").append(number(p[1])).append(" |\n"));
+		return md.toString();
+	}
+
+	private String html() {
+		return """
+				<!doctype html><html><head><meta charset="utf-8"><title>Event Suite benchmark</title>
+				<style>body{font-family:sans-serif;max-width:980px;margin:2em auto}table{border-collapse:collapse}
+				td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#eee}</style></head><body>
+				<h1>Event Suite benchmark</h1>
+				<h2>Latency by rate (ms, log scale)</h2>%s
+				<h2>Throughput (per second)</h2>%s
+				<h2>Numbers</h2><pre>%s</pre></body></html>
+				""".formatted(Charts.latencyByRate(this.runs), Charts.throughput(this.runs),
+				markdown().replace("&", "&amp;").replace("<", "&lt;"));
+	}
+
+	static double round(double value) {
+		return Double.isNaN(value) ? value : Math.round(value * 10) / 10.0;
+	}
+
+	static String number(double value) {
+		return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+	}
+
+}

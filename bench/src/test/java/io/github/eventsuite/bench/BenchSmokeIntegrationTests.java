@@ -1,0 +1,43 @@
+package io.github.eventsuite.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness must not rot: a few seconds of load against the real local suite, every
+ * registration accepted and every email seen, and every report file written. It measures
+ * nothing worth keeping.
+ */
+class BenchSmokeIntegrationTests {
+
+	@Test
+	void runsEveryPhaseAndWritesTheReports() throws Exception {
+		Path out = Path.of("target/bench-smoke").toAbsolutePath();
+		BenchOptions options = BenchOptions.parse("--smoke", "--out=" + out);
+
+		Report report = new Bench(options).run("--smoke");
+
+		assertThat(report.runs).extracting(LoadResult::name)
+			.contains("suite ingest", "suite end to end", "Kafka alone", "bare WebFlux");
+		assertThat(report.runs).filteredOn((run) -> run.name().equals("suite end to end"))
+			.singleElement()
+			.satisfies((run) -> {
+				assertThat(run.sent()).isEqualTo(60);
+				assertThat(run.ok()).isEqualTo(60);
+				assertThat(run.latencyMicros().getTotalCount()).isEqualTo(60);
+			});
+		assertThat(report.runs).allSatisfy((run) -> assertThat(run.ok()).isPositive());
+		assertThat(report.startup).containsOnlyKeys("user-service", "notification-service", "analytics-service");
+		assertThat(report.processes.keySet()).contains("user-service", "notification-service", "analytics-service");
+		assertThat(report.targets).hasSize(5);
+		for (String file : new String[] { "results.json", "results.csv", "summary.md", "report.html" }) {
+			assertThat(out.resolve(file)).isNotEmptyFile();
+		}
+		assertThat(Files.readString(out.resolve("results.csv")).lines()).hasSize(1 + report.runs.size());
+	}
+
+}
