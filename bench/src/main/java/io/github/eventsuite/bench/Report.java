@@ -118,7 +118,7 @@ final class Report {
 				td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#eee}</style></head><body>
 				<h1>Event Suite benchmark</h1>
 				<h2>Latency by rate (ms, log scale)</h2>%s
-				<h2>Throughput (per second)</h2>%s
+				<h2>Throughput (per second, log scale)</h2>%s
 				<h2>Numbers</h2><pre>%s</pre></body></html>
 				""".formatted(Charts.latencyByRate(this.runs), Charts.throughput(this.runs),
 				markdown().replace("&", "&amp;").replace("<", "&lt;"));
