@@ -1,14 +1,16 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import io.github.eventsuite.eventbus.email.EmailSent;
-import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.eventbus.BusEvent;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The running fold: consumers push events in, any number of readers see the latest
@@ -17,34 +19,25 @@ import reactor.core.publisher.Sinks;
 @Component
 class LiveStats implements DisposableBean {
 
-	/**
-	 * Several listener threads count at once, but a sink takes one emission at a time: they
-	 * take turns on this lock, which also keeps the merged fold strictly serial.
-	 */
+	static final Duration REFRESH = Duration.ofMillis(250);
+
+	/** Several listener threads count at once, but a sink takes one emission at a time. */
 	private final Object turn = new Object();
 
-	private final Sinks.Many<UserCreated> usersCreated = Sinks.many().unicast().onBackpressureBuffer();
-
-	private final Sinks.Many<EmailSent> emailsSent = Sinks.many().unicast().onBackpressureBuffer();
+	private final Sinks.Many<BusEvent> events = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final Sinks.Many<Stats> latest = Sinks.many().replay().latest();
 
 	private final Disposable folding;
 
 	LiveStats() {
-		this.folding = StatsFold.fold(this.usersCreated.asFlux(), this.emailsSent.asFlux())
+		this.folding = StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel())
 			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST));
 	}
 
-	void count(UserCreated event) {
+	void count(BusEvent event) {
 		synchronized (this.turn) {
-			this.usersCreated.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
-		}
-	}
-
-	void count(EmailSent event) {
-		synchronized (this.turn) {
-			this.emailsSent.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+			this.events.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
 		}
 	}
 

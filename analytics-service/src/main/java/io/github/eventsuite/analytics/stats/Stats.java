@@ -1,32 +1,43 @@
 package io.github.eventsuite.analytics.stats;
 
 import java.time.Instant;
-
-import io.github.eventsuite.eventbus.BusEvent;
-import io.github.eventsuite.eventbus.email.EmailSent;
-import io.github.eventsuite.eventbus.user.UserCreated;
+import java.util.List;
 
 /**
- * The live statistics.
+ * The live statistics: totals, the funnel register → created → emailed, rates, latency
+ * percentiles and per-minute windows, all on event time.
  *
+ * @param registrationsRequested registrations accepted over the API so far
  * @param usersCreated users created so far
  * @param emailsSent welcome emails sent so far
- * @param emailsPending users still waiting for their welcome email
+ * @param emailsPending users created who have not had their welcome email yet
  * @param lastEventAt when the most recent counted event happened; null before the first
+ * @param ratePerSecond events per second over the last {@value Tally#RATE_SECONDS} seconds
+ * @param registrationToEmail time from a registration to its welcome email
+ * @param perMinute counts per minute for the last {@value Tally#MINUTES_KEPT} minutes, oldest first
  */
-record Stats(long usersCreated, long emailsSent, long emailsPending, Instant lastEventAt) {
+record Stats(long registrationsRequested, long usersCreated, long emailsSent, long emailsPending,
+		Instant lastEventAt, Rates ratePerSecond, Latency registrationToEmail, List<Minute> perMinute) {
 
-	static final Stats EMPTY = new Stats(0, 0, 0, null);
+	static final Stats EMPTY = new Stats(0, 0, 0, 0, null, Rates.ZERO, Latency.NONE, List.of());
 
-	/** These statistics with one more (distinct) event counted. */
-	Stats count(BusEvent event) {
-		long created = this.usersCreated + ((event instanceof UserCreated) ? 1 : 0);
-		long sent = this.emailsSent + ((event instanceof EmailSent) ? 1 : 0);
-		return new Stats(created, sent, Math.max(0, created - sent), latest(event.envelope().occurredAt()));
+	/** Events per second, by kind. */
+	record Rates(double registrations, double usersCreated, double emailsSent) {
+
+		static final Rates ZERO = new Rates(0, 0, 0);
+
 	}
 
-	private Instant latest(Instant occurredAt) {
-		return (this.lastEventAt == null || occurredAt.isAfter(this.lastEventAt)) ? occurredAt : this.lastEventAt;
+	/** Percentiles in milliseconds; null while there are no samples. */
+	record Latency(long samples, Long p50Millis, Long p95Millis, Long p99Millis, Long maxMillis) {
+
+		static final Latency NONE = new Latency(0, null, null, null, null);
+
+	}
+
+	/** One tumbling one-minute window, by event time. */
+	record Minute(Instant start, long registrations, long usersCreated, long emailsSent) {
+
 	}
 
 }

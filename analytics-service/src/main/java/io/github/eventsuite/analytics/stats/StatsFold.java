@@ -1,24 +1,46 @@
 package io.github.eventsuite.analytics.stats;
 
-import io.github.eventsuite.eventbus.BusEvent;
-import io.github.eventsuite.eventbus.email.EmailSent;
-import io.github.eventsuite.eventbus.user.UserCreated;
-import reactor.core.publisher.Flux;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Merges the two event streams and folds them into statistics, one value per change. */
+import io.github.eventsuite.eventbus.BusEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Folds the merged event streams into statistics. Events are taken in batches (at most one
+ * per {@code refresh}), and a tick every {@code refresh} moves the rates and windows on even
+ * when nothing arrives, so readers see at most one new value per {@code refresh}, however
+ * fast the events come.
+ */
 final class StatsFold {
+
+	static final int MAX_BATCH = 1_000;
 
 	private StatsFold() {
 	}
 
-	/**
-	 * Each event counts once, however often Kafka delivers it: both event types carry an id
-	 * that is the same on every delivery and re-emission, and {@code distinct} drops repeats.
-	 */
-	static Flux<Stats> fold(Flux<UserCreated> usersCreated, Flux<EmailSent> emailsSent) {
-		return Flux.<BusEvent>merge(usersCreated, emailsSent)
-			.distinct((event) -> event.envelope().eventId())
-			.scan(Stats.EMPTY, Stats::count);
+	/** The statistics now, then one value per change; time comes from {@code scheduler}. */
+	static Flux<Stats> fold(Flux<BusEvent> events, Duration refresh, Scheduler scheduler) {
+		return Flux.defer(() -> {
+			Tally tally = new Tally();
+			Flux<List<BusEvent>> batches = events.bufferTimeout(MAX_BATCH, refresh, scheduler);
+			Flux<List<BusEvent>> ticks = Flux.interval(refresh, refresh, scheduler).map((tick) -> List.of());
+			// merge hands on one batch at a time, so the tally is only ever touched serially.
+			return Flux.merge(batches, ticks)
+				.map((batch) -> {
+					batch.forEach(tally::add);
+					return tally.snapshot(now(scheduler));
+				})
+				.startWith(Stats.EMPTY)
+				.distinctUntilChanged();
+		});
+	}
+
+	private static Instant now(Scheduler scheduler) {
+		return Instant.ofEpochMilli(scheduler.now(TimeUnit.MILLISECONDS));
 	}
 
 }

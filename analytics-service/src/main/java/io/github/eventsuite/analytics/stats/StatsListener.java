@@ -1,53 +1,49 @@
 package io.github.eventsuite.analytics.stats;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.apache.kafka.common.TopicPartition;
-
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.stereotype.Component;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.user.UserCreated;
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 
 /**
- * Feeds both topics into the statistics. The statistics live in memory, so a partition this
- * instance has not read since it started is read from the beginning; events seen twice are
- * counted once by the fold.
+ * Feeds the three topics into the statistics. Every instance reads every partition from the
+ * beginning (assigned, not through a consumer group): the statistics live in memory, are
+ * rebuilt from Kafka's log on each start, and each of several instances holds the whole
+ * total rather than its share of the partitions. Events seen twice are counted once.
  */
 @Component
-class StatsListener extends AbstractConsumerSeekAware {
+class StatsListener {
 
 	private final LiveStats stats;
-
-	private final Set<TopicPartition> counted = ConcurrentHashMap.newKeySet();
 
 	StatsListener(LiveStats stats) {
 		this.stats = stats;
 	}
 
-	@KafkaListener(topics = Topics.USER_CREATED)
+	@KafkaListener(id = "stats-registrations", topicPartitions = @TopicPartition(topic = Topics.USER_REGISTER,
+			partitions = "#{@allPartitions.of('" + Topics.USER_REGISTER + "')}",
+			partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
+	void on(UserRegistrationRequested event) {
+		this.stats.count(event);
+	}
+
+	@KafkaListener(id = "stats-users", topicPartitions = @TopicPartition(topic = Topics.USER_CREATED,
+			partitions = "#{@allPartitions.of('" + Topics.USER_CREATED + "')}",
+			partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
 	void on(UserCreated event) {
 		this.stats.count(event);
 	}
 
-	@KafkaListener(topics = Topics.EMAIL_SENT)
+	@KafkaListener(id = "stats-emails", topicPartitions = @TopicPartition(topic = Topics.EMAIL_SENT,
+			partitions = "#{@allPartitions.of('" + Topics.EMAIL_SENT + "')}",
+			partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
 	void on(EmailSent event) {
 		this.stats.count(event);
-	}
-
-	@Override
-	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		super.onPartitionsAssigned(assignments, callback);
-		List<TopicPartition> unread = assignments.keySet().stream().filter(this.counted::add).toList();
-		if (!unread.isEmpty()) {
-			callback.seekToBeginning(unread);
-		}
 	}
 
 }

@@ -1,72 +1,87 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eventsuite.eventbus.email.EmailSent;
-import io.github.eventsuite.eventbus.user.UserCreated;
-import reactor.core.publisher.Flux;
+import io.github.eventsuite.eventbus.BusEvent;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
-import reactor.test.publisher.TestPublisher;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static io.github.eventsuite.analytics.stats.Events.emailSent;
+import static io.github.eventsuite.analytics.stats.Events.registered;
+import static io.github.eventsuite.analytics.stats.Events.userCreated;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class StatsFoldTests {
 
-	private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+	private static final Duration REFRESH = Duration.ofMillis(250);
+
+	private final Sinks.Many<BusEvent> events = Sinks.many().unicast().onBackpressureBuffer();
 
 	@Test
-	void countsUsersAndEmailsFromBothStreams() {
+	void batchesEventsIntoAtMostOneValuePerRefresh() {
 		UUID ada = UUID.randomUUID();
-		UUID bob = UUID.randomUUID();
-		TestPublisher<UserCreated> created = TestPublisher.create();
-		TestPublisher<EmailSent> sent = TestPublisher.create();
 
-		StepVerifier.create(StatsFold.fold(created.flux(), sent.flux()))
+		StepVerifier.withVirtualTime(() -> StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel()))
 			.expectNext(Stats.EMPTY)
-			.then(() -> created.next(userCreated(ada, T0)))
-			.expectNext(new Stats(1, 0, 1, T0))
-			.then(() -> created.next(userCreated(bob, T0.plusSeconds(1))))
-			.expectNext(new Stats(2, 0, 2, T0.plusSeconds(1)))
-			.then(() -> sent.next(emailSent(ada, T0.plusSeconds(2))))
-			.expectNext(new Stats(2, 1, 1, T0.plusSeconds(2)))
-			.then(created::complete)
-			.then(sent::complete)
-			.verifyComplete();
+			.then(() -> emit(registered(ada, now()), userCreated(ada, now()), userCreated(ada, now()),
+					emailSent(ada, now().plusMillis(40))))
+			.expectNoEvent(REFRESH.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((stats) -> {
+				assertThat(stats.registrationsRequested()).isEqualTo(1);
+				assertThat(stats.usersCreated()).isEqualTo(1);
+				assertThat(stats.emailsSent()).isEqualTo(1);
+				assertThat(stats.registrationToEmail().p50Millis()).isEqualTo(40);
+			})
+			.thenCancel()
+			.verify();
 	}
 
 	@Test
-	void countsARedeliveredEventOnce() {
-		UUID ada = UUID.randomUUID();
-		UserCreated first = userCreated(ada, T0);
-		UserCreated redelivered = userCreated(ada, T0);
-
-		StepVerifier.create(StatsFold.fold(Flux.just(first, redelivered), Flux.just(emailSent(ada, T0), emailSent(ada, T0))))
-			.expectNext(Stats.EMPTY, new Stats(1, 0, 1, T0), new Stats(1, 1, 0, T0))
-			.verifyComplete();
+	void letsTheRateFallToZeroWhenEventsStop() {
+		StepVerifier.withVirtualTime(() -> StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel()))
+			.expectNext(Stats.EMPTY)
+			.then(() -> emit(registered(UUID.randomUUID(), now()), registered(UUID.randomUUID(), now())))
+			.thenAwait(REFRESH)
+			.assertNext((stats) -> assertThat(stats.ratePerSecond().registrations()).isEqualTo(0.2))
+			.thenAwait(Duration.ofSeconds(10))
+			.assertNext((stats) -> {
+				assertThat(stats.ratePerSecond()).isEqualTo(Stats.Rates.ZERO);
+				assertThat(stats.registrationsRequested()).isEqualTo(2);
+			})
+			.expectNoEvent(Duration.ofMinutes(1))
+			.thenCancel()
+			.verify();
 	}
 
 	@Test
-	void keepsTheLatestEventTimeWhenEventsArriveOutOfOrder() {
-		StepVerifier.create(StatsFold.fold(Flux.just(userCreated(UUID.randomUUID(), T0.plusSeconds(5)),
-				userCreated(UUID.randomUUID(), T0)), Flux.empty()))
-			.expectNext(Stats.EMPTY, new Stats(1, 0, 1, T0.plusSeconds(5)), new Stats(2, 0, 2, T0.plusSeconds(5)))
-			.verifyComplete();
+	void takesAFullBatchWithoutWaitingForTheRefresh() {
+		StepVerifier.withVirtualTime(() -> StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel()))
+			.expectNext(Stats.EMPTY)
+			.then(() -> {
+				for (int i = 0; i < StatsFold.MAX_BATCH; i++) {
+					emit(userCreated(UUID.randomUUID(), now()));
+				}
+			})
+			.assertNext((stats) -> assertThat(stats.usersCreated()).isEqualTo(StatsFold.MAX_BATCH))
+			.thenCancel()
+			.verify();
 	}
 
-	@Test
-	void neverReportsNegativePendingWhenAnEmailOvertakesItsUser() {
-		StepVerifier.create(StatsFold.fold(Flux.empty(), Flux.just(emailSent(UUID.randomUUID(), T0))))
-			.expectNext(Stats.EMPTY, new Stats(0, 1, 0, T0))
-			.verifyComplete();
+	private void emit(BusEvent... batch) {
+		for (BusEvent event : batch) {
+			this.events.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+		}
 	}
 
-	static UserCreated userCreated(UUID userId, Instant at) {
-		return UserCreated.of(userId, "User", "user-" + userId + "@example.com", at, "c");
-	}
-
-	static EmailSent emailSent(UUID userId, Instant at) {
-		return EmailSent.of(userId, "welcome", "<welcome." + userId + "@test>", at, "c");
+	private static Instant now() {
+		return Instant.ofEpochMilli(VirtualTimeScheduler.get().now(java.util.concurrent.TimeUnit.MILLISECONDS));
 	}
 
 }

@@ -2,17 +2,21 @@ package io.github.eventsuite.analytics.stats;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.eventsuite.analytics.AnalyticsServiceApplication;
 import io.github.eventsuite.analytics.TestcontainersConfiguration;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
@@ -40,13 +44,13 @@ class StatsIntegrationTests {
 		UUID eve = UUID.randomUUID();
 		Instant now = Instant.now();
 
-		topics.publish(StatsFoldTests.userCreated(ada, now));
-		topics.publish(StatsFoldTests.userCreated(bob, now));
-		topics.publish(StatsFoldTests.userCreated(eve, now));
-		topics.publish(StatsFoldTests.userCreated(ada, now));
-		topics.publish(StatsFoldTests.emailSent(ada, now));
-		topics.publish(StatsFoldTests.emailSent(bob, now));
-		topics.publish(StatsFoldTests.emailSent(bob, now));
+		topics.publish(Events.userCreated(ada, now));
+		topics.publish(Events.userCreated(bob, now));
+		topics.publish(Events.userCreated(eve, now));
+		topics.publish(Events.userCreated(ada, now));
+		topics.publish(Events.emailSent(ada, now));
+		topics.publish(Events.emailSent(bob, now));
+		topics.publish(Events.emailSent(bob, now));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Stats after = stats();
@@ -62,7 +66,7 @@ class StatsIntegrationTests {
 		Stats before = stats();
 
 		topics.sendRaw(Topics.EMAIL_SENT, key, "not json at all");
-		topics.publish(StatsFoldTests.emailSent(UUID.randomUUID(), Instant.now()));
+		topics.publish(Events.emailSent(UUID.randomUUID(), Instant.now()));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				topics.readAll(Topics.deadLetterTopicOf(Topics.EMAIL_SENT)))
@@ -71,8 +75,48 @@ class StatsIntegrationTests {
 			.untilAsserted(() -> assertThat(stats().emailsSent()).isEqualTo(before.emailsSent() + 1));
 	}
 
+	@Test
+	void everyInstanceCountsEveryPartitionSoEachServesTheWholeTotal() {
+		String bootstrap = String.join(",", this.kafka.getBootstrapServers());
+		KafkaTopics topics = new KafkaTopics(bootstrap);
+		Stats before = stats();
+		Instant now = Instant.now();
+		for (int i = 0; i < 9; i++) {
+			UUID user = UUID.randomUUID();
+			topics.publish(Events.registered(user, now));
+			topics.publish(Events.userCreated(user, now));
+			if (i % 3 != 0) {
+				topics.publish(Events.emailSent(user, now.plusMillis(100)));
+			}
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Stats after = stats();
+			assertThat(after.registrationsRequested() - before.registrationsRequested()).isEqualTo(9);
+			assertThat(after.usersCreated() - before.usersCreated()).isEqualTo(9);
+			assertThat(after.emailsSent() - before.emailsSent()).isEqualTo(6);
+		});
+
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AnalyticsServiceApplication.class)
+			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap)) {
+			WebTestClient secondClient = WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
+				.build();
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(totals(stats(secondClient)))
+				.isEqualTo(totals(stats())));
+		}
+	}
+
+	private static List<Long> totals(Stats stats) {
+		return List.of(stats.registrationsRequested(), stats.usersCreated(), stats.emailsSent(), stats.emailsPending(),
+				stats.registrationToEmail().samples());
+	}
+
 	private Stats stats() {
-		return this.client.get().uri("/api/stats").exchange()
+		return stats(this.client);
+	}
+
+	private static Stats stats(WebTestClient client) {
+		return client.get().uri("/api/stats").exchange()
 			.expectStatus().isOk()
 			.expectBody(Stats.class)
 			.returnResult()
