@@ -1,0 +1,81 @@
+package io.github.eventsuite.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The live dashboard in a real (headless) browser, fed by the whole suite. */
+class DashboardBrowserIntegrationTests {
+
+	private static final SuiteContainers suite = new SuiteContainers();
+
+	private static final SuiteProbe probe = new SuiteProbe(suite);
+
+	private static ChromeDriver browser;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void start() {
+		suite.start();
+		browser = HeadlessChromium.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		suite.close();
+	}
+
+	@Test
+	void showsRegistrationsUsersEmailsAndLatencyAsTheyHappen() throws Exception {
+		browser.get(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT) + "/");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(text("connection")).isEqualTo("live");
+			assertThat(text("registrations")).isEqualTo("0");
+		});
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(register("Reader " + i, "reader-" + UUID.randomUUID() + "@example.com")).isEqualTo(202);
+		}
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(text("registrations")).isEqualTo("3");
+			assertThat(text("users-created")).isEqualTo("3");
+			assertThat(text("emails-sent")).isEqualTo("3");
+			assertThat(text("emails-pending")).isEqualTo("0");
+			assertThat(text("samples")).isEqualTo("3");
+			assertThat(text("p99")).matches("\\d+ ms|\\d+\\.\\d\\d s");
+			assertThat(text("funnel")).contains("emailed: 3 100%");
+		});
+		assertThat(browser.findElements(By.cssSelector("#per-minute rect"))).isNotEmpty();
+		assertThat(probe.stats()).isEqualTo(new SuiteProbe.Stats(3, 3));
+	}
+
+	private static String text(String id) {
+		return browser.findElement(By.id(id)).getText();
+	}
+
+	private int register(String name, String email) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(probe.userServiceUrl() + "/api/users"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}"))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+}
