@@ -53,7 +53,10 @@ public class ListenerRetry {
 			.doBeforeRetry((signal) -> log.warn("Attempt {} at {}-{}@{} failed: {}", signal.totalRetries() + 1,
 					record.topic(), record.partition(), record.offset(), DeadLetterReason.of(signal.failure())))
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
-		return Mono.defer(work).then().retryWhen(retry).onErrorResume((ex) -> deadLetter(event, record, ex));
+		// contextCapture: the listener's trace (open on the consumer thread while it returns this
+		// Mono) goes along to every thread the work runs on, and into the records it sends.
+		return Mono.defer(work).then().retryWhen(retry).onErrorResume((ex) -> deadLetter(event, record, ex))
+			.contextCapture();
 	}
 
 	private Mono<Void> deadLetter(BusEvent event, ConsumerRecordMetadata record, Throwable ex) {

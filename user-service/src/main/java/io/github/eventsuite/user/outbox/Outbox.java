@@ -21,21 +21,29 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
+	private final OutboxTracing tracing;
+
 	private final EventSerializer serializer = new EventSerializer();
 
-	Outbox(DatabaseClient db, OutboxRelay relay) {
+	Outbox(DatabaseClient db, OutboxRelay relay, OutboxTracing tracing) {
 		this.db = db;
 		this.relay = relay;
+		this.tracing = tracing;
+	}
+
+	private static DatabaseClient.GenericExecuteSpec withTraceparent(DatabaseClient.GenericExecuteSpec insert,
+			String traceparent) {
+		return (traceparent != null) ? insert.bind("traceparent", traceparent) : insert.bindNull("traceparent", String.class);
 	}
 
 	/** Must run inside a transaction; the relay is woken once it commits. */
 	public Mono<Void> append(BusEvent event) {
 		String topic = Topics.topicOf(event);
-		return this.db.sql("insert into outbox (topic, record_key, payload) values (:topic, :key, :payload)")
+		return Mono.defer(() -> withTraceparent(this.db
+			.sql("insert into outbox (topic, record_key, payload, traceparent) values (:topic, :key, :payload, :traceparent)")
 			.bind("topic", topic)
 			.bind("key", event.key())
-			.bind("payload", this.serializer.serialize(topic, event))
-			.then()
+			.bind("payload", this.serializer.serialize(topic, event)), this.tracing.current()).then())
 			.then(TransactionSynchronizationManager.forCurrentTransaction())
 			.doOnNext((transaction) -> transaction.registerSynchronization(new TransactionSynchronization() {
 				@Override

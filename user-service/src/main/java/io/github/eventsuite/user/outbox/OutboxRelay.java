@@ -41,6 +41,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaOperations<Object, Object> kafka;
 
+	private final OutboxTracing tracing;
+
 	private final TransactionalOperator transaction;
 
 	private final OutboxProperties properties;
@@ -52,9 +54,10 @@ class OutboxRelay implements SmartLifecycle {
 	private volatile Disposable relaying;
 
 	OutboxRelay(DatabaseClient db, KafkaOperations<Object, Object> kafka, TransactionalOperator transaction,
-			OutboxProperties properties, MeterRegistry meters) {
+			OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {
 		this.db = db;
 		this.kafka = kafka;
+		this.tracing = tracing;
 		this.transaction = transaction;
 		this.properties = properties;
 		Gauge.builder("outbox.backlog", this.backlog, AtomicLong::get)
@@ -99,10 +102,11 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private Mono<List<OutboxRow>> unsent() {
-		return this.db.sql("select id, topic, record_key, payload from outbox where sent_at is null order by id limit :limit")
+		return this.db.sql("select id, topic, record_key, payload, traceparent from outbox where sent_at is null order by id limit :limit")
 			.bind("limit", this.properties.batchSize())
 			.map((row) -> new OutboxRow(row.get("id", Long.class), row.get("topic", String.class),
-					row.get("record_key", String.class), row.get("payload", byte[].class)))
+					row.get("record_key", String.class), row.get("payload", byte[].class),
+					row.get("traceparent", String.class)))
 			.all()
 			.collectList()
 			.filter((rows) -> !rows.isEmpty());
@@ -115,7 +119,8 @@ class OutboxRelay implements SmartLifecycle {
 	private Mono<Void> publish(List<OutboxRow> rows) {
 		return Mono.defer(() -> {
 			CompletableFuture<?>[] sends = rows.stream()
-				.map((row) -> this.kafka.send(row.topic(), row.key(), row.payload()))
+				.map((row) -> this.tracing.continuing(row.traceparent(),
+						() -> this.kafka.send(row.topic(), row.key(), row.payload())))
 				.toArray(CompletableFuture[]::new);
 			return Mono.fromFuture(CompletableFuture.allOf(sends));
 		}).subscribeOn(Schedulers.boundedElastic());
@@ -150,7 +155,7 @@ class OutboxRelay implements SmartLifecycle {
 		return relaying != null && !relaying.isDisposed();
 	}
 
-	private record OutboxRow(long id, String topic, String key, byte[] payload) {
+	private record OutboxRow(long id, String topic, String key, byte[] payload, String traceparent) {
 
 	}
 

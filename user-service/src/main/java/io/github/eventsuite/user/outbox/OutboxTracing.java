@@ -1,0 +1,62 @@
+package io.github.eventsuite.user.outbox;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries a trace across the outbox: the event is written in one trace (the consumer's) and
+ * sent later by the relay, on a thread of its own. The row keeps the W3C {@code traceparent}
+ * of the moment it was written; the relay sends it inside a span that continues that trace.
+ */
+@Component
+class OutboxTracing {
+
+	private static final String TRACEPARENT = "traceparent";
+
+	private final ObjectProvider<Tracer> tracer;
+
+	private final ObjectProvider<Propagator> propagator;
+
+	OutboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+	}
+
+	/** The current trace as a {@code traceparent} value; null outside a trace or without tracing. */
+	String current() {
+		Tracer tracer = this.tracer.getIfAvailable();
+		Propagator propagator = this.propagator.getIfAvailable();
+		Span span = (tracer != null) ? tracer.currentSpan() : null;
+		if (span == null || propagator == null) {
+			return null;
+		}
+		Map<String, String> headers = new HashMap<>();
+		propagator.inject(span.context(), headers, Map::put);
+		return headers.get(TRACEPARENT);
+	}
+
+	/** Runs {@code send} in a span continuing {@code traceparent} (a new trace when null). */
+	<T> T continuing(String traceparent, Supplier<T> send) {
+		Tracer tracer = this.tracer.getIfAvailable();
+		Propagator propagator = this.propagator.getIfAvailable();
+		if (tracer == null || propagator == null || traceparent == null) {
+			return send.get();
+		}
+		Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get).name("outbox relay").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+			return send.get();
+		}
+		finally {
+			span.end();
+		}
+	}
+
+}
