@@ -48,7 +48,7 @@ class Mailer implements DisposableBean {
 		this.properties = properties;
 		this.connections = new SmtpConnections(sender, properties, meters, clock);
 		this.smtp = Schedulers.newBoundedElastic(properties.concurrency(), properties.queueCapacity(), "smtp");
-		// Closing says QUIT and waits for the reply: blocking work, so on the SMTP scheduler too.
+		// Closing writes QUIT to a socket: blocking I/O, so on the SMTP scheduler too.
 		this.smtp.schedulePeriodically(this.connections::closeIdle, IDLE_CHECK.toMillis(), IDLE_CHECK.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
