@@ -2,6 +2,7 @@ package io.github.eventsuite.notification.email;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity sends that may wait for a free slot before new ones are refused (and retried)
  * @param claimTimeout how long a send may take before another delivery of the same event
  * assumes the sender crashed and sends again; longer than the SMTP timeouts plus the queue
+ * @param connectionIdleTimeout how long an open SMTP connection may wait for the next message
+ * before it is closed; shorter than the server's own timeout (often one to five minutes)
+ * @param messagesPerConnection messages sent over one SMTP connection before it is closed and
+ * a new one opened; 1 opens a connection per message
  */
 @Validated
 @ConfigurationProperties("notification.email")
@@ -31,6 +36,13 @@ record EmailProperties(@DefaultValue("welcome@event-suite.local") @NotBlank @Ema
 		@DefaultValue("event-suite.local") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain,
 		@DefaultValue("4") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("1000") @Min(1) int queueCapacity,
-		@DefaultValue("1m") @NotNull Duration claimTimeout) {
+		@DefaultValue("1m") @NotNull Duration claimTimeout,
+		@DefaultValue("30s") @NotNull Duration connectionIdleTimeout,
+		@DefaultValue("100") @Min(1) int messagesPerConnection) {
+
+	@AssertTrue(message = "connection-idle-timeout must be at least 1s")
+	boolean isConnectionIdleTimeoutAtLeastASecond() {
+		return this.connectionIdleTimeout == null || this.connectionIdleTimeout.compareTo(Duration.ofSeconds(1)) >= 0;
+	}
 
 }

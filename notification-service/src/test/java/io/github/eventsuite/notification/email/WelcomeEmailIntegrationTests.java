@@ -2,8 +2,11 @@ package io.github.eventsuite.notification.email;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,12 @@ class WelcomeEmailIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private EmailProperties properties;
 
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
@@ -94,6 +103,35 @@ class WelcomeEmailIntegrationTests {
 	}
 
 	@Test
+	void sendsManyWelcomeEmailsOverNoMoreConnectionsThanSmtpConcurrency() {
+		double openedBefore = connectionsOpened();
+
+		List<UserCreated> users = publishUsers("many", 20);
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertOneEmailEach(users));
+		assertThat(connectionsOpened() - openedBefore).isLessThanOrEqualTo(this.properties.concurrency());
+	}
+
+	@Test
+	void sendsTheNextWelcomeEmailsOnceEachAfterTheSmtpServerDroppedItsConnections() throws Exception {
+		List<UserCreated> before = publishUsers("before-drop", 8);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertOneEmailEach(before));
+		double openedBefore = connectionsOpened();
+
+		GreenMailRestart.restart(this.greenMailApi);
+		List<UserCreated> after = publishUsers("after-drop", 8);
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertOneEmailEach(after));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				this.topics.events(Topics.EMAIL_SENT, EmailSent.class))
+			.filteredOn((sent) -> after.stream().anyMatch((user) -> user.userId().equals(sent.userId())))
+			.extracting(EmailSent::userId)
+			.containsExactlyInAnyOrderElementsOf(after.stream().map(UserCreated::userId).toList()));
+		assertOneEmailEach(after);
+		assertThat(connectionsOpened()).isGreaterThan(openedBefore);
+	}
+
+	@Test
 	void sendsAnInvalidUserCreatedToTheDeadLetterTopicAndNoEmail() {
 		String key = UUID.randomUUID().toString();
 		this.topics.sendRaw(Topics.USER_CREATED, key, """
@@ -109,6 +147,27 @@ class WelcomeEmailIntegrationTests {
 			.satisfies((record) -> assertThat(KafkaTopics.header(record, DeadLetterReason.HEADER))
 				.isEqualTo("user.created: email must be a normalised email address")));
 		assertThat(this.mailbox.messagesTo("not-an-address")).isEmpty();
+	}
+
+	private List<UserCreated> publishUsers(String prefix, int count) {
+		List<UserCreated> users = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			UUID userId = UUID.randomUUID();
+			String email = prefix + "-" + userId.toString().substring(0, 8) + "@example.com";
+			users.add(UserCreated.of(userId, "User " + i, email, Instant.now(), "corr-" + prefix));
+		}
+		users.forEach(this.topics::publish);
+		return users;
+	}
+
+	private void assertOneEmailEach(List<UserCreated> users) {
+		for (UserCreated user : users) {
+			assertThat(this.mailbox.messagesTo(user.email())).as(user.email()).hasSize(1);
+		}
+	}
+
+	private double connectionsOpened() {
+		return this.meters.get("email.smtp.connections.opened").counter().count();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 
@@ -39,6 +40,9 @@ class WelcomeEmailsIntegrationTests {
 
 	@Autowired
 	private GenericContainer<?> greenMailContainer;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
@@ -81,6 +85,28 @@ class WelcomeEmailsIntegrationTests {
 		finally {
 			docker.unpauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
 		}
+	}
+
+	@Test
+	void sendsTheEmailOnceOverANewConnectionWhenThePausedSmtpServerIsBack() {
+		StepVerifier.create(this.welcomeEmails.welcome(user("warm-up"))).verifyComplete();
+		double openedBefore = this.meters.get("email.smtp.connections.opened").counter().count();
+		UserCreated user = user("paused");
+		var docker = this.greenMailContainer.getDockerClient();
+		docker.pauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
+		try {
+			// The connection the warm-up left open answers no more: the send times out.
+			StepVerifier.create(this.welcomeEmails.welcome(user)).expectError().verify(Duration.ofSeconds(60));
+		}
+		finally {
+			docker.unpauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
+		}
+
+		StepVerifier.create(this.welcomeEmails.welcome(user)).verifyComplete();
+
+		assertThat(mailbox().messagesTo(user.email())).hasSize(1);
+		assertThat(status(user)).isEqualTo("SENT");
+		assertThat(this.meters.get("email.smtp.connections.opened").counter().count()).isGreaterThan(openedBefore);
 	}
 
 	private String status(UserCreated user) {
