@@ -5,18 +5,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.kafka.EventDeserializer;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
 import io.github.eventsuite.eventbus.user.UserCreated;
@@ -49,8 +54,11 @@ class EventChainIntegrationTests {
 	void twentyRequestsEndAsSixteenUsersSixteenWelcomeEmailsAndExactStats() {
 		List<String> emails = IntStream.rangeClosed(1, 16).mapToObj((i) -> "user" + i + "@example.com").toList();
 
+		Map<String, String> traceOfEmail = emails.stream()
+			.collect(Collectors.toMap((email) -> email, (email) -> UUID.randomUUID().toString().replace("-", "")));
 		List<HttpResponse<String>> accepted = all(emails.stream()
-			.map((email) -> register("{\"name\":\"User " + email.substring(0, email.indexOf('@')) + "\",\"email\":\"" + email + "\"}"))
+			.map((email) -> register("{\"name\":\"User " + email.substring(0, email.indexOf('@')) + "\",\"email\":\"" + email + "\"}",
+					"00-" + traceOfEmail.get(email) + "-00f067aa0ba902b7-01"))
 			.toList());
 		List<HttpResponse<String>> invalid = all(List.of(register("{\"name\":\"\",\"email\":\"nobody\"}"),
 				register("{\"name\":\"Mallory\",\"email\":\"mallory@example.com\",\"role\":\"admin\"}")));
@@ -85,6 +93,27 @@ class EventChainIntegrationTests {
 		assertThat(created).extracting(UserCreated::email).containsExactlyInAnyOrderElementsOf(emails);
 		assertThat(topics.events(Topics.EMAIL_SENT, EmailSent.class)).extracting(EmailSent::userId)
 			.containsExactlyInAnyOrderElementsOf(created.stream().map(UserCreated::userId).collect(Collectors.toSet()));
+		assertEachRegistrationIsOneTrace(topics, traceOfEmail);
+	}
+
+	/** The caller's trace id is on the user's user.register, user.created and email.sent records. */
+	private static void assertEachRegistrationIsOneTrace(KafkaTopics topics, Map<String, String> traceOfEmail) {
+		EventDeserializer events = new EventDeserializer();
+		Map<String, String> traceOfUser = new HashMap<>();
+		topics.readAll(Topics.USER_CREATED).forEach((record) -> {
+			UserCreated user = (UserCreated) events.deserialize(Topics.USER_CREATED, record.value());
+			assertThat(traceOf(record)).as(user.email()).isEqualTo(traceOfEmail.get(user.email()));
+			traceOfUser.put(user.userId().toString(), traceOf(record));
+		});
+		assertThat(topics.readAll(Topics.USER_REGISTER)).extracting(EventChainIntegrationTests::traceOf)
+			.containsExactlyInAnyOrderElementsOf(traceOfEmail.values());
+		assertThat(topics.readAll(Topics.EMAIL_SENT)).hasSize(traceOfEmail.size())
+			.allSatisfy((record) -> assertThat(traceOf(record)).isEqualTo(traceOfUser.get(record.key())));
+	}
+
+	private static String traceOf(ConsumerRecord<String, byte[]> record) {
+		String traceparent = KafkaTopics.header(record, "traceparent");
+		return (traceparent != null) ? traceparent.split("-")[1] : null;
 	}
 
 	@Test
@@ -97,8 +126,13 @@ class EventChainIntegrationTests {
 	}
 
 	private CompletableFuture<HttpResponse<String>> register(String body) {
+		return register(body, "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+	}
+
+	private CompletableFuture<HttpResponse<String>> register(String body, String traceparent) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(probe.userServiceUrl() + "/api/users"))
 			.header("Content-Type", "application/json")
+			.header("traceparent", traceparent)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
