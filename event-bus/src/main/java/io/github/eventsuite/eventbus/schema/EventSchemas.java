@@ -26,9 +26,11 @@ public final class EventSchemas {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final Map<Class<?>, String> TYPES = Map.of(String.class, "string", UUID.class, "string",
-			Instant.class, "string", int.class, "integer", long.class, "integer", double.class, "number",
-			boolean.class, "boolean");
+	private static final Map<Class<?>, String> TYPES = Map.ofEntries(Map.entry(String.class, "string"),
+			Map.entry(UUID.class, "string"), Map.entry(Instant.class, "string"), Map.entry(int.class, "integer"),
+			Map.entry(Integer.class, "integer"), Map.entry(long.class, "integer"), Map.entry(Long.class, "integer"),
+			Map.entry(double.class, "number"), Map.entry(Double.class, "number"), Map.entry(boolean.class, "boolean"),
+			Map.entry(Boolean.class, "boolean"));
 
 	private static final Map<Class<?>, String> FORMATS = Map.of(UUID.class, "uuid", Instant.class, "date-time");
 
