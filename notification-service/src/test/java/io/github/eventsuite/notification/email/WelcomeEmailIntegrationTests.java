@@ -12,9 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
@@ -28,15 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @Import(TestcontainersConfiguration.class)
 class WelcomeEmailIntegrationTests {
 
 	@Autowired
 	private KafkaConnectionDetails kafka;
-
-	@Autowired
-	private WebTestClient client;
 
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
@@ -109,17 +103,6 @@ class WelcomeEmailIntegrationTests {
 			.satisfies((record) -> assertThat(KafkaTopics.header(record, DeadLetterReason.HEADER))
 				.isEqualTo("user.created: email must be a normalised email address")));
 		assertThat(this.mailbox.messagesTo("not-an-address")).isEmpty();
-	}
-
-	@Test
-	void reportsReadinessWithKafkaSmtpAndDatabase() {
-		this.client.get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka.status").isEqualTo("UP")
-			.jsonPath("$.components.mail.status").isEqualTo("UP")
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
 	}
 
 }
