@@ -64,6 +64,7 @@ final class StartupProbe {
 
 	private double startOnce(String service, Path javaHome, List<String> jvmOptions) throws Exception {
 		int port = freePort();
+		int management = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(javaHome.resolve("bin/java").toString());
 		command.addAll(jvmOptions);
@@ -73,10 +74,11 @@ final class StartupProbe {
 		Map<String, String> environment = builder.environment();
 		environment.putAll(LocalSuite.serviceEnvironment(this.ports, service));
 		environment.put("PORT", String.valueOf(port));
+		environment.put("MANAGEMENT_PORT", String.valueOf(management));
 		long start = System.nanoTime();
 		Process process = builder.start();
 		try {
-			while (!ready(port)) {
+			while (!ready(management)) {
 				if (!process.isAlive() || System.nanoTime() - start > TIMEOUT.toNanos()) {
 					throw new IllegalStateException(service + " did not start; see " + this.work);
 				}
@@ -92,9 +94,9 @@ final class StartupProbe {
 		}
 	}
 
-	private boolean ready(int port) {
+	private boolean ready(int managementPort) {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(LocalSuite.readinessUrl(port)))
+			HttpRequest request = HttpRequest.newBuilder(URI.create(LocalSuite.readinessUrl(managementPort)))
 				.timeout(Duration.ofSeconds(1)).build();
 			return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}

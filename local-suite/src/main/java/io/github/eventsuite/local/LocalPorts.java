@@ -9,18 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every port the local suite listens on, all on 127.0.0.1. Defaults are docker compose's. */
+/**
+ * Every port the local suite listens on, all on 127.0.0.1. Defaults are docker compose's.
+ * The {@code *Management} ports are the services' Actuator (health, metrics, Prometheus).
+ */
 public record LocalPorts(int userService, int notificationService, int analyticsService, int mailbox, int smtp,
-		int kafka, int kafkaController, int postgres) {
+		int kafka, int kafkaController, int postgres, int userManagement, int notificationManagement,
+		int analyticsManagement) {
 
-	public static final LocalPorts DEFAULT = new LocalPorts(8080, 8081, 8082, 8025, 3025, 9092, 9093, 5432);
+	public static final LocalPorts DEFAULT = new LocalPorts(8080, 8081, 8082, 8025, 3025, 9092, 9093, 5432, 9180,
+			9181, 9182);
 
 	static final String HOST = "127.0.0.1";
 
 	public LocalPorts plus(int offset) {
 		return new LocalPorts(this.userService + offset, this.notificationService + offset,
 				this.analyticsService + offset, this.mailbox + offset, this.smtp + offset, this.kafka + offset,
-				this.kafkaController + offset, this.postgres + offset);
+				this.kafkaController + offset, this.postgres + offset, this.userManagement + offset,
+				this.notificationManagement + offset, this.analyticsManagement + offset);
 	}
 
 	int highest() {
@@ -37,6 +43,9 @@ public record LocalPorts(int userService, int notificationService, int analytics
 		all.put("Kafka", this.kafka);
 		all.put("Kafka controller", this.kafkaController);
 		all.put("PostgreSQL", this.postgres);
+		all.put("user-service management", this.userManagement);
+		all.put("notification-service management", this.notificationManagement);
+		all.put("analytics-service management", this.analyticsManagement);
 		return all;
 	}
 

@@ -151,8 +151,9 @@ public final class LocalSuite implements AutoCloseable {
 				String service = SERVICES.get(i);
 				ChildProcess process = processes.get(i);
 				int port = servicePort(ports, service);
+				int management = managementPort(ports, service);
 				ready.add(waiting.submit(() -> {
-					process.awaitReady(() -> ok(readinessUrl(port)), SERVICE_START_TIMEOUT);
+					process.awaitReady(() -> ok(readinessUrl(management)), SERVICE_START_TIMEOUT);
 					log.info("{} ready on port {}", service, port);
 					return null;
 				}));
@@ -185,7 +186,8 @@ public final class LocalSuite implements AutoCloseable {
 				LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST", LocalPorts.HOST, "DB_PORT",
 				String.valueOf(ports.postgres()), "DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD,
 				"SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "PORT",
-				String.valueOf(servicePort(ports, service))));
+				String.valueOf(servicePort(ports, service)), "MANAGEMENT_PORT",
+				String.valueOf(managementPort(ports, service))));
 		switch (service) {
 			case "user-service" -> environment.put("DB_NAME", "users");
 			case "notification-service" -> environment.put("DB_NAME", "notifications");
@@ -199,8 +201,9 @@ public final class LocalSuite implements AutoCloseable {
 		return home.resolve(service + "/target/" + service + ".jar");
 	}
 
-	public static String readinessUrl(int port) {
-		return "http://" + LocalPorts.HOST + ":" + port + "/actuator/health/readiness";
+	/** The readiness probe, on the service's management port (Actuator is not on its API port). */
+	public static String readinessUrl(int managementPort) {
+		return "http://" + LocalPorts.HOST + ":" + managementPort + "/actuator/health/readiness";
 	}
 
 	private static int servicePort(LocalPorts ports, String service) {
@@ -208,6 +211,14 @@ public final class LocalSuite implements AutoCloseable {
 			case "user-service" -> ports.userService();
 			case "notification-service" -> ports.notificationService();
 			default -> ports.analyticsService();
+		};
+	}
+
+	private static int managementPort(LocalPorts ports, String service) {
+		return switch (service) {
+			case "user-service" -> ports.userManagement();
+			case "notification-service" -> ports.notificationManagement();
+			default -> ports.analyticsManagement();
 		};
 	}
 
@@ -243,11 +254,13 @@ public final class LocalSuite implements AutoCloseable {
 				  Registrations     %s/api/users/{id}
 				  Statistics        %s/api/stats   (live: %s/api/stats/stream)
 				  Dead letters      %s/dead-letters.html
+				  Metrics           http://%s:%d/actuator/prometheus   (and ports %d, %d; health: /actuator/health)
 				  Mailbox           http://%s:%d   (GreenMail; SMTP on port %d)
 				  Kafka             %s:%d
 				  PostgreSQL        %s:%d   (user %s, databases %s)
 				Ctrl-C stops everything.
 				""".formatted(this.options.dataDirectory(), user, user, analytics, analytics, analytics, LocalPorts.HOST,
+				ports.userManagement(), ports.notificationManagement(), ports.analyticsManagement(), LocalPorts.HOST,
 				ports.mailbox(), ports.smtp(), LocalPorts.HOST, ports.kafka(), LocalPorts.HOST, ports.postgres(),
 				LocalPostgres.USER, String.join(" and ", LocalPostgres.DATABASES));
 	}

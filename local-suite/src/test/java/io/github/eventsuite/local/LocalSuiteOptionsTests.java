@@ -27,6 +27,7 @@ class LocalSuiteOptionsTests {
 		LocalSuiteOptions options = LocalSuiteOptions.parse("--home=" + this.home, "--port-offset=1000", "--fresh");
 
 		assertThat(options.ports().userService()).isEqualTo(9080);
+		assertThat(options.ports().userManagement()).isEqualTo(10180);
 		assertThat(options.ports().postgres()).isEqualTo(6432);
 		assertThat(options.ports().kafkaController()).isEqualTo(10093);
 		assertThat(options.fresh()).isTrue();

@@ -53,7 +53,7 @@ class BackpressureIntegrationTests {
 	@Test
 	void aBurstFiftyTimesTheSmtpRateWaitsInKafkaAndSendsEveryEmailOnce() throws Exception {
 		KafkaTopics topics = new KafkaTopics(suite.kafka.getBootstrapServers());
-		String notification = suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_SERVICE_PORT);
+		String notification = suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_MANAGEMENT_PORT);
 		long heapBefore = heapUsed(notification);
 		AtomicLong maxHeap = new AtomicLong(heapBefore);
 		AtomicLong maxLag = new AtomicLong();
@@ -78,8 +78,8 @@ class BackpressureIntegrationTests {
 			.allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).as(email).hasSize(1));
 	}
 
-	private static long heapUsed(String serviceUrl) {
-		return (long) probe.getJson(serviceUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap")
+	private static long heapUsed(String managementUrl) {
+		return (long) probe.getJson(managementUrl + "/actuator/metrics/jvm.memory.used?tag=area:heap")
 			.get("measurements").get(0).get("value").asDouble();
 	}
 

@@ -118,10 +118,11 @@ class EventChainIntegrationTests {
 
 	@Test
 	void everyServiceReportsReadyWithItsDependencies() {
-		assertThat(readiness(probe.userServiceUrl())).containsAll(Set.of("kafka", "r2dbc"));
-		assertThat(readiness(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_SERVICE_PORT)))
+		assertThat(readiness(suite.url(suite.userService, SuiteContainers.USER_MANAGEMENT_PORT)))
+			.containsAll(Set.of("kafka", "r2dbc"));
+		assertThat(readiness(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_MANAGEMENT_PORT)))
 			.containsAll(Set.of("kafka", "mail", "r2dbc"));
-		assertThat(readiness(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT)))
+		assertThat(readiness(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_MANAGEMENT_PORT)))
 			.contains("kafka");
 	}
 
@@ -143,8 +144,8 @@ class EventChainIntegrationTests {
 	}
 
 	/** The components of the service's readiness group, which must be UP as a whole. */
-	private static Set<String> readiness(String serviceUrl) {
-		JsonNode readiness = probe.getJson(serviceUrl + "/actuator/health/readiness");
+	private static Set<String> readiness(String managementUrl) {
+		JsonNode readiness = probe.getJson(managementUrl + "/actuator/health/readiness");
 		assertThat(readiness.get("status").asString()).isEqualTo("UP");
 		return readiness.get("components").propertyNames().stream().collect(Collectors.toSet());
 	}

@@ -37,6 +37,13 @@ final class SuiteContainers implements AutoCloseable {
 
 	static final int ANALYTICS_SERVICE_PORT = 8082;
 
+	/** Actuator (health, metrics, Prometheus) listens on a port of its own: these are the services'. */
+	static final int USER_MANAGEMENT_PORT = 9180;
+
+	static final int NOTIFICATION_MANAGEMENT_PORT = 9181;
+
+	static final int ANALYTICS_MANAGEMENT_PORT = 9182;
+
 	private final Network network = Network.newNetwork();
 
 	/** Published on a fixed host port, so that a restarted broker is where clients left it. */
@@ -65,13 +72,16 @@ final class SuiteContainers implements AutoCloseable {
 		.withExposedPorts(GreenMailbox.SMTP_PORT, GreenMailbox.API_PORT)
 		.waitingFor(Wait.forHttp("/api/service/readiness").forPort(GreenMailbox.API_PORT));
 
-	final GenericContainer<?> userService = service("user-service", USER_SERVICE_PORT, Map.of(
+	final GenericContainer<?> userService = service("user-service", USER_SERVICE_PORT, USER_MANAGEMENT_PORT, Map.of(
 			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", this.postgres.getDatabaseName(),
-			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword()));
+			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
+			// Every registration comes from the Docker host's one address, bursts of 1,000 included.
+			"USER_REGISTRATION_RATELIMIT_ENABLED", "false"));
 
 	final GenericContainer<?> notificationService;
 
-	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT, Map.of());
+	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT,
+			ANALYTICS_MANAGEMENT_PORT, Map.of());
 
 	/** Optional: an SMTP server that accepts a limited number of messages per second. */
 	private final GenericContainer<?> slowSmtp;
@@ -115,7 +125,7 @@ final class SuiteContainers implements AutoCloseable {
 				// A killed sender's claim is taken over sooner than in production (1 min).
 				"EMAIL_CLAIM_TIMEOUT", "20s"));
 		environment.putAll(overrides);
-		return service("notification-service", NOTIFICATION_SERVICE_PORT, environment);
+		return service("notification-service", NOTIFICATION_SERVICE_PORT, NOTIFICATION_MANAGEMENT_PORT, environment);
 	}
 
 	String url(GenericContainer<?> service, int port) {
@@ -162,15 +172,15 @@ final class SuiteContainers implements AutoCloseable {
 		}
 	}
 
-	private GenericContainer<?> service(String name, int port, Map<String, String> env) {
+	private GenericContainer<?> service(String name, int port, int managementPort, Map<String, String> env) {
 		ImageFromDockerfile image = new ImageFromDockerfile("event-suite/" + name + "-system-test", true)
 			.withFileFromPath(".", Path.of("..", name).toAbsolutePath().normalize());
 		return new GenericContainer<>(image).withNetwork(this.network)
 			.withEnv(env)
 			.withEnv("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
-			.withExposedPorts(port)
+			.withExposedPorts(port, managementPort)
 			.withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(name)).withPrefix(name))
-			.waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(port).forStatusCode(200)
+			.waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(managementPort).forStatusCode(200)
 				.withStartupTimeout(Duration.ofMinutes(3)));
 	}
 

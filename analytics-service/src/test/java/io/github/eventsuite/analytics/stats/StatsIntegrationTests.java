@@ -97,7 +97,7 @@ class StatsIntegrationTests {
 		});
 
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AnalyticsServiceApplication.class)
-			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap)) {
+			.run("--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap)) {
 			WebTestClient secondClient = WebTestClient.bindToServer()
 				.baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
 				.build();

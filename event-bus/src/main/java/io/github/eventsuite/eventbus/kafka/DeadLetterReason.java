@@ -6,6 +6,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.github.eventsuite.eventbus.InvalidEventException;
+import io.github.eventsuite.eventbus.PersonalData;
 
 /**
  * Why a record was dead-lettered, in one header a person can read. Spring Kafka's own
@@ -23,8 +24,16 @@ public final class DeadLetterReason {
 		return new RecordHeaders().add(HEADER, of(ex).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The validation message if there is one, else the innermost cause. */
+	/**
+	 * The validation message if there is one, else the innermost cause; email addresses in
+	 * it masked (an SMTP server's or a parser's message may quote one), since the reason is
+	 * logged as well as put in the header.
+	 */
 	static String of(Throwable ex) {
+		return PersonalData.maskEmailsIn(unmasked(ex));
+	}
+
+	private static String unmasked(Throwable ex) {
 		Throwable innermost = ex;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidEventException) {

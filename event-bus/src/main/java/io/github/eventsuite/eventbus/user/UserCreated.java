@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.github.eventsuite.eventbus.EventEnvelope;
+import io.github.eventsuite.eventbus.PersonalData;
 import io.github.eventsuite.eventbus.Require;
 
 /**
@@ -35,6 +36,14 @@ public record UserCreated(EventEnvelope envelope, UUID userId, String name, Stri
 	@Override
 	public String key() {
 		return this.userId.toString();
+	}
+
+	/** Name and email masked: events end up in log lines and exception messages. */
+	@Override
+	public String toString() {
+		return "UserCreated[envelope=" + this.envelope + ", userId=" + this.userId + ", name="
+				+ PersonalData.maskName(this.name) + ", email=" + PersonalData.maskEmail(this.email) + ", createdAt="
+				+ this.createdAt + "]";
 	}
 
 }

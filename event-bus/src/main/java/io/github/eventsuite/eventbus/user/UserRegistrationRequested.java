@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import io.github.eventsuite.eventbus.EventEnvelope;
+import io.github.eventsuite.eventbus.PersonalData;
 import io.github.eventsuite.eventbus.Require;
 
 /**
@@ -41,6 +42,13 @@ public record UserRegistrationRequested(EventEnvelope envelope, UUID userId, Str
 	@Override
 	public String key() {
 		return emailKey(this.email);
+	}
+
+	/** Name and email masked: events end up in log lines and exception messages. */
+	@Override
+	public String toString() {
+		return "UserRegistrationRequested[envelope=" + this.envelope + ", userId=" + this.userId + ", name="
+				+ PersonalData.maskName(this.name) + ", email=" + PersonalData.maskEmail(this.email) + "]";
 	}
 
 	static String emailKey(String email) {

@@ -2,6 +2,7 @@ package io.github.eventsuite.notification.email;
 
 import java.util.UUID;
 
+import io.github.eventsuite.eventbus.PersonalData;
 import io.github.eventsuite.eventbus.user.UserCreated;
 
 /**
@@ -23,6 +24,13 @@ record WelcomeEmail(UUID userId, String to, String subject, String body, String 
 				""".formatted(user.name());
 		String messageId = "<" + TEMPLATE + "." + user.userId() + "@" + messageIdDomain + ">";
 		return new WelcomeEmail(user.userId(), user.email(), subject, body, messageId);
+	}
+
+	/** The recipient masked, subject and body (they greet the user by name) left out. */
+	@Override
+	public String toString() {
+		return "WelcomeEmail[userId=" + this.userId + ", to=" + PersonalData.maskEmail(this.to) + ", messageId="
+				+ this.messageId + "]";
 	}
 
 }

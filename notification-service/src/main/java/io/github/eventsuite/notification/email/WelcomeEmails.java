@@ -44,13 +44,16 @@ class WelcomeEmails {
 
 	private final Clock clock;
 
+	private final EmailMetrics metrics;
+
 	WelcomeEmails(SentEmails sentEmails, Mailer mailer, EventPublisher publisher, EmailProperties properties,
-			Clock clock) {
+			Clock clock, EmailMetrics metrics) {
 		this.sentEmails = sentEmails;
 		this.mailer = mailer;
 		this.publisher = publisher;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	Mono<Void> welcome(UserCreated user) {
@@ -74,6 +77,8 @@ class WelcomeEmails {
 
 	private Mono<Instant> send(WelcomeEmail email) {
 		return this.mailer.send(email)
+			.doOnSuccess((accepted) -> this.metrics.sent())
+			.doOnError((ex) -> this.metrics.failed())
 			.onErrorResume((ex) -> this.sentEmails.release(email).then(Mono.error(ex)))
 			.then(Mono.fromSupplier(this::now))
 			// The SMTP server has the message: only its record is missing. Retrying the whole

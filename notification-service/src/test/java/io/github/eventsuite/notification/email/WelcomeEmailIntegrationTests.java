@@ -15,9 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
@@ -31,15 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @Import(TestcontainersConfiguration.class)
 class WelcomeEmailIntegrationTests {
 
 	@Autowired
 	private KafkaConnectionDetails kafka;
-
-	@Autowired
-	private WebTestClient client;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -168,17 +162,6 @@ class WelcomeEmailIntegrationTests {
 
 	private double connectionsOpened() {
 		return this.meters.get("email.smtp.connections.opened").counter().count();
-	}
-
-	@Test
-	void reportsReadinessWithKafkaSmtpAndDatabase() {
-		this.client.get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka.status").isEqualTo("UP")
-			.jsonPath("$.components.mail.status").isEqualTo("UP")
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
 	}
 
 }

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.github.eventsuite.eventbus.PersonalData;
+
 /**
  * Body of {@code POST /api/users}. The constructor normalises before validation runs: the
  * name is trimmed, the email trimmed and lower-cased.
@@ -18,6 +20,13 @@ record RegistrationRequest(
 	RegistrationRequest {
 		name = (name != null) ? name.strip() : null;
 		email = (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;
+	}
+
+	/** Name and email masked: personal data stays out of logs. */
+	@Override
+	public String toString() {
+		return "RegistrationRequest[name=" + PersonalData.maskName(this.name) + ", email="
+				+ PersonalData.maskEmail(this.email) + "]";
 	}
 
 }

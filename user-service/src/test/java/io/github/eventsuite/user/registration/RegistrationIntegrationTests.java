@@ -153,16 +153,6 @@ class RegistrationIntegrationTests {
 			}));
 	}
 
-	@Test
-	void reportsReadinessWithKafkaAndDatabase() {
-		this.client.get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk()
-			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka.status").isEqualTo("UP")
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
-	}
-
 	private WebTestClient.ResponseSpec register(String name, String email) {
 		return this.client.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", name, "email", email))

@@ -1,0 +1,38 @@
+package io.github.eventsuite.eventbus;
+
+import java.util.regex.Pattern;
+
+/**
+ * Names and email addresses are personal data: what may reach a log is masked here, keeping
+ * just enough to tell cases apart ({@code a***@example.com}, {@code A***}).
+ */
+public final class PersonalData {
+
+	private static final String MASK = "***";
+
+	/** Something shaped like an email address anywhere in a text: a first character kept, the domain kept. */
+	private static final Pattern EMAIL = Pattern.compile("([\\p{Alnum}_%+-])[\\p{Alnum}._%+-]*@([\\p{Alnum}-]+(?:\\.[\\p{Alnum}-]+)*)");
+
+	private PersonalData() {
+	}
+
+	/** {@code ada@example.com} becomes {@code a***@example.com}; anything without a local part becomes {@code ***}. */
+	public static String maskEmail(String email) {
+		if (email == null) {
+			return null;
+		}
+		int at = email.lastIndexOf('@');
+		return (at < 1) ? MASK : email.charAt(0) + MASK + email.substring(at);
+	}
+
+	/** {@code Ada Lovelace} becomes {@code A***}: the first character, never the length. */
+	public static String maskName(String name) {
+		return (name == null || name.isEmpty()) ? name : name.charAt(0) + MASK;
+	}
+
+	/** The text with every email address in it masked, e.g. an exception's message about a rejected recipient. */
+	public static String maskEmailsIn(String text) {
+		return (text == null) ? null : EMAIL.matcher(text).replaceAll("$1" + MASK + "@$2");
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.github.eventsuite.notification.email;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code emails.sent} and {@code emails.failed}: SMTP sends the server accepted and send
+ * attempts that failed (each one, also those retried later). Registered at start-up, so
+ * that both are scraped as 0 before the first email.
+ */
+@Component
+class EmailMetrics {
+
+	private final Counter sent;
+
+	private final Counter failed;
+
+	EmailMetrics(MeterRegistry meters) {
+		this.sent = Counter.builder("emails.sent").tag("template", WelcomeEmail.TEMPLATE)
+			.description("Emails the SMTP server accepted")
+			.register(meters);
+		this.failed = Counter.builder("emails.failed").tag("template", WelcomeEmail.TEMPLATE)
+			.description("Email send attempts that failed; the delivery is retried")
+			.register(meters);
+	}
+
+	void sent() {
+		this.sent.increment();
+	}
+
+	void failed() {
+		this.failed.increment();
+	}
+
+}
