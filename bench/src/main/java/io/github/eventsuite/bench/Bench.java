@@ -69,13 +69,15 @@ public final class Bench {
 	Report run(String arguments) throws Exception {
 		this.report.command = ("java -jar bench/target/bench.jar " + arguments).trim();
 		this.report.machine.putAll(machine());
-		Path data = this.options.home().resolve("bench/target/suite-data");
-		try (SuiteProcess suite = SuiteProcess.start(this.options.home(), data, PORT_OFFSET, Duration.ofMinutes(4))) {
+		try (SuiteUnderTest suite = start()) {
+			this.report.machine.put("suite", suite.description());
 			measureSuite(suite);
 			for (String service : LocalSuite.SERVICES) {
 				suite.startup(service).ifPresent((seconds) -> this.report.startup.put(service, seconds));
 			}
-			new StartupSetups(this.options, suite, this.progress).measure(this.report.startupAlone);
+			if (suite instanceof SuiteProcess local) {
+				new StartupSetups(this.options, local, this.progress).measure(this.report.startupAlone);
+			}
 			this.report.runs.add(KafkaAlone.run(suite.kafka(), this.options.duration(), this.progress));
 		}
 		measureBareWebFlux();
@@ -84,7 +86,16 @@ public final class Bench {
 		return this.report;
 	}
 
-	private void measureSuite(SuiteProcess suite) throws Exception {
+	private SuiteUnderTest start() throws Exception {
+		if (this.options.compose()) {
+			this.progress.note("Starting docker compose (project " + ComposeSuite.PROJECT + ")");
+			return ComposeSuite.start(this.options.home(), Duration.ofMinutes(5));
+		}
+		Path data = this.options.home().resolve("bench/target/suite-data");
+		return SuiteProcess.start(this.options.home(), data, PORT_OFFSET, Duration.ofMinutes(4));
+	}
+
+	private void measureSuite(SuiteUnderTest suite) throws Exception {
 		OpenLoad load = new OpenLoad(this.http, this.progress);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		try (EmailSentWatcher emails = new EmailSentWatcher(suite.kafka());
@@ -103,18 +114,18 @@ public final class Bench {
 			}
 			awaitIdle(suite);
 			this.report.runs.add(load.saturation("suite ingest", this.options.concurrency(), this.options.duration(),
-					registrations(suite.url(suite.ports.userService(), "/api/users"), run + "-max"), 202));
+					registrations(suite.url(suite.ports().userService(), "/api/users"), run + "-max"), 202));
 			this.report.processes.putAll(sampler.results());
 		}
 		awaitIdle(suite);
 	}
 
 	/** One fixed rate: the ingest result, then the end-to-end result once the emails are in (or the drain ends). */
-	private List<LoadResult> endToEnd(OpenLoad load, SuiteProcess suite, EmailSentWatcher emails, String prefix, int rate,
+	private List<LoadResult> endToEnd(OpenLoad load, SuiteUnderTest suite, EmailSentWatcher emails, String prefix, int rate,
 			Duration duration) throws InterruptedException {
 		Map<UUID, Long> due = new ConcurrentHashMap<>();
 		LoadResult ingest = load.fixedRate("suite ingest", rate, duration,
-				registrations(suite.url(suite.ports.userService(), "/api/users"), prefix), 202,
+				registrations(suite.url(suite.ports().userService(), "/api/users"), prefix), 202,
 				(response, dueNanos) -> userId(response).ifPresent((id) -> due.put(id, dueNanos)));
 		long deadline = System.nanoTime() + this.options.drain().toNanos();
 		this.progress.begin("waiting for email.sent of " + due.size() + " registrations", due.size());
@@ -143,8 +154,8 @@ public final class Bench {
 	}
 
 	/** Until every created user's email is sent (the statistics say so), so that runs do not overlap. */
-	private void awaitIdle(SuiteProcess suite) throws InterruptedException {
-		URI stats = URI.create(suite.url(suite.ports.analyticsService(), "/api/stats"));
+	private void awaitIdle(SuiteUnderTest suite) throws InterruptedException {
+		URI stats = URI.create(suite.url(suite.ports().analyticsService(), "/api/stats"));
 		long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 		this.progress.begin("waiting for the suite to finish earlier work", 1);
 		while (System.nanoTime() < deadline) {

@@ -19,14 +19,18 @@ import java.util.List;
  * @param home the project's root (the suite's jars)
  * @param startupRuns starts per service and set-up for the start-up times
  * @param aotJava a JDK 25 or newer to measure start-up with a Java AOT cache, or null
+ * @param compose measure docker compose instead of the local suite
  */
 record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Duration drain, int concurrency, Path out,
-		Path home, int startupRuns, Path aotJava) {
+		Path home, int startupRuns, Path aotJava, boolean compose) {
 
 	static final String USAGE = """
 			Usage: java -jar bench/target/bench.jar [--rates=100,250,500,1000] [--duration=20s] [--warmup=10s]
-			                                        [--concurrency=64] [--out=bench/results] [--aot-java=JDK25_HOME] [--smoke]
+			                                        [--concurrency=64] [--out=bench/results] [--aot-java=JDK25_HOME]
+			                                        [--target=local|compose] [--smoke]
 			  --aot-java  a JDK 25+ to measure start-up with a Java AOT cache (default: Temurin 25 if installed)
+			  --target  local: the no-Docker suite (default); compose: docker compose up --build, as its own
+			            project on compose's ports (stop your own stack first)
 			  --smoke  a few seconds at 20/s: checks that the harness works, measures nothing worth keeping""";
 
 	static BenchOptions parse(String... args) {
@@ -34,7 +38,7 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 		Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
 		BenchOptions options = new BenchOptions(List.of(100, 250, 500, 1000), Duration.ofSeconds(10),
 				Duration.ofSeconds(20), Duration.ofSeconds(30), 64, home.resolve("bench/results"), home, 3,
-				Files.isExecutable(jdk25.resolve("bin/java")) ? jdk25 : null);
+				Files.isExecutable(jdk25.resolve("bin/java")) ? jdk25 : null, false);
 		for (String arg : args) {
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
 			String value = arg.substring(name.length()).replaceFirst("^=", "");
@@ -46,6 +50,11 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 				case "--concurrency" -> options.withConcurrency(Integer.parseInt(value));
 				case "--out" -> options.withOut(Path.of(value).toAbsolutePath());
 				case "--aot-java" -> options.withAotJava(value.isEmpty() ? null : Path.of(value));
+				case "--target" -> switch (value) {
+					case "local" -> options.withCompose(false);
+					case "compose" -> options.withCompose(true);
+					default -> throw new IllegalArgumentException("--target must be local or compose\n" + USAGE);
+				};
 				case "--smoke" -> options.withRates(List.of(20)).withWarmup(Duration.ofSeconds(1))
 					.withDuration(Duration.ofSeconds(3)).withConcurrency(8).withStartupRuns(1).withAotJava(null);
 				default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -63,37 +72,42 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 
 	BenchOptions withRates(List<Integer> rates) {
 		return new BenchOptions(rates, this.warmup, this.duration, this.drain, this.concurrency, this.out,
-				this.home, this.startupRuns, this.aotJava);
+				this.home, this.startupRuns, this.aotJava, this.compose);
 	}
 
 	BenchOptions withWarmup(Duration warmup) {
 		return new BenchOptions(this.rates, warmup, this.duration, this.drain, this.concurrency, this.out,
-				this.home, this.startupRuns, this.aotJava);
+				this.home, this.startupRuns, this.aotJava, this.compose);
 	}
 
 	BenchOptions withDuration(Duration duration) {
 		return new BenchOptions(this.rates, this.warmup, duration, this.drain, this.concurrency, this.out,
-				this.home, this.startupRuns, this.aotJava);
+				this.home, this.startupRuns, this.aotJava, this.compose);
 	}
 
 	BenchOptions withConcurrency(int concurrency) {
 		return new BenchOptions(this.rates, this.warmup, this.duration, this.drain, concurrency, this.out,
-				this.home, this.startupRuns, this.aotJava);
+				this.home, this.startupRuns, this.aotJava, this.compose);
 	}
 
 	BenchOptions withOut(Path out) {
 		return new BenchOptions(this.rates, this.warmup, this.duration, this.drain, this.concurrency, out,
-				this.home, this.startupRuns, this.aotJava);
+				this.home, this.startupRuns, this.aotJava, this.compose);
 	}
 
 	BenchOptions withStartupRuns(int startupRuns) {
 		return new BenchOptions(this.rates, this.warmup, this.duration, this.drain, this.concurrency, this.out, this.home,
-				startupRuns, this.aotJava);
+				startupRuns, this.aotJava, this.compose);
 	}
 
 	BenchOptions withAotJava(Path aotJava) {
 		return new BenchOptions(this.rates, this.warmup, this.duration, this.drain, this.concurrency, this.out, this.home,
-				this.startupRuns, aotJava);
+				this.startupRuns, aotJava, this.compose);
+	}
+
+	BenchOptions withCompose(boolean compose) {
+		return new BenchOptions(this.rates, this.warmup, this.duration, this.drain, this.concurrency, this.out, this.home,
+				this.startupRuns, this.aotJava, compose);
 	}
 
 	/** bench/target/bench.jar or bench/target/classes: three levels below the project. */

@@ -26,7 +26,7 @@ final class StartupSetups {
 
 	StartupSetups(BenchOptions options, SuiteProcess suite, Progress progress) {
 		this.options = options;
-		this.probe = new StartupProbe(options.home(), suite.ports, options.out().resolve("startup"));
+		this.probe = new StartupProbe(options.home(), suite.ports(), options.out().resolve("startup"));
 		this.progress = progress;
 	}
 

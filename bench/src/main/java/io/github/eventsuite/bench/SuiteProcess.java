@@ -23,18 +23,18 @@ import io.github.eventsuite.local.LocalPorts;
  * The suite under test: the README's no-Docker command ({@code local-suite.jar}) in a
  * process of its own, so that its CPU and memory are its own and not the load generator's.
  */
-final class SuiteProcess implements AutoCloseable {
+final class SuiteProcess implements SuiteUnderTest {
 
 	static final String READY_LINE = "Event Suite is running.";
 
-	private static final Pattern STARTED = Pattern
+	static final Pattern STARTED = Pattern
 		.compile("Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
 	private final Process process;
 
 	private final Path data;
 
-	final LocalPorts ports;
+	private final LocalPorts ports;
 
 	private SuiteProcess(Process process, Path data, LocalPorts ports) {
 		this.process = process;
@@ -90,8 +90,19 @@ final class SuiteProcess implements AutoCloseable {
 		}
 	}
 
+	@Override
+	public String description() {
+		return "local suite (no Docker)";
+	}
+
+	@Override
+	public LocalPorts ports() {
+		return this.ports;
+	}
+
 	/** The launcher (it hosts Kafka) and every process it started, by name (PostgreSQL's are many). */
-	Map<String, List<ProcessHandle>> processes() {
+	@Override
+	public Map<String, List<ProcessHandle>> processes() {
 		Map<String, List<ProcessHandle>> processes = new LinkedHashMap<>();
 		processes.put("launcher + Kafka", List.of(this.process.toHandle()));
 		this.process.descendants()
@@ -110,8 +121,8 @@ final class SuiteProcess implements AutoCloseable {
 		return line.contains("postgres") ? "PostgreSQL" : "pid " + process.pid();
 	}
 
-	/** Spring Boot's own start-up line: seconds to started, and since the JVM began. */
-	Optional<double[]> startup(String service) throws IOException {
+	@Override
+	public Optional<double[]> startup(String service) throws IOException {
 		Path log = this.data.resolve("logs").resolve(service + ".log");
 		if (!Files.exists(log)) {
 			return Optional.empty();
@@ -121,12 +132,9 @@ final class SuiteProcess implements AutoCloseable {
 				Double.parseDouble(started.group(2)) }) : Optional.empty();
 	}
 
-	String kafka() {
+	@Override
+	public String kafka() {
 		return "127.0.0.1:" + this.ports.kafka();
-	}
-
-	String url(int port, String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 	@Override
