@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.github.eventsuite.eventbus.BusEvent;
+import io.github.eventsuite.eventbus.InvalidEventException;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.EventDeserializer;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
@@ -63,11 +64,22 @@ public final class KafkaTopics {
 		}
 	}
 
-	/** The events a topic holds right now, read as its consumers read them. */
+	/**
+	 * The events a topic holds right now, read as its consumers read them. Records that are
+	 * not valid events (poison records a test sent on purpose) are left out: their consumers
+	 * dead-letter them.
+	 */
 	public <T extends BusEvent> List<T> events(String topic, Class<T> type) {
 		EventDeserializer deserializer = new EventDeserializer();
 		return readAll(topic).stream()
-			.map((record) -> type.cast(deserializer.deserialize(topic, record.value())))
+			.<T>mapMulti((record, events) -> {
+				try {
+					events.accept(type.cast(deserializer.deserialize(topic, record.value())));
+				}
+				catch (InvalidEventException ex) {
+					// not an event
+				}
+			})
 			.toList();
 	}
 
