@@ -53,6 +53,12 @@ record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m
 	/** @param highTemperature a reading above this many °C raises an alert */
 	record Alerts(@DefaultValue("35") double highTemperature) {
 
+		Alerts {
+			if (!Double.isFinite(highTemperature)) {
+				throw new IllegalArgumentException("sensors.alerts.high-temperature must be a number of °C");
+			}
+		}
+
 	}
 
 	/**

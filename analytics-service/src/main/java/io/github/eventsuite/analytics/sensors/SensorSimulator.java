@@ -91,7 +91,8 @@ class SensorSimulator implements SmartLifecycle {
 
 		SensorReadingTaken next(long tick) {
 			int device = (int) (tick % this.settings.devices()) + 1;
-			double temperature = 18 + (device % 5) * 3 + this.random.nextGaussian() * 2;
+			double temperature = Math.min(ReadingRules.MAX_TEMPERATURE,
+					Math.max(ReadingRules.MIN_TEMPERATURE, 18 + (device % 5) * 3 + this.random.nextGaussian() * 2));
 			double humidity = Math.min(100, Math.max(0, 35 + (device % 4) * 10 + this.random.nextGaussian() * 5));
 			if (this.random.nextDouble() < this.settings.invalidRatio()) {
 				// out of range on purpose: the pipeline dead-letters it with the reason

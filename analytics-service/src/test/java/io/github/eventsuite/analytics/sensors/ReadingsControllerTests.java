@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.eventsuite.eventbus.BusEvent;
@@ -160,6 +161,12 @@ class ReadingsControllerTests {
 
 		RecordingPublisher() {
 			super(null);
+		}
+
+		@Override
+		public Mono<SendResult<Object, Object>> publish(BusEvent event) {
+			return this.failing ? Mono.error(new KafkaException("broker away"))
+					: Mono.fromRunnable(() -> this.published.add(event));
 		}
 
 		@Override

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -36,6 +39,28 @@ class SensorStatsControllerTests {
 			.assertNext((event) -> assertThat(event.comment()).isEqualTo("keep-alive"))
 			.thenCancel()
 			.verify(Duration.ofSeconds(5));
+		windows.destroy();
+	}
+
+	@Test
+	void answersTheLatestWindowOfEachRegionAsTheDashboardReadsIt() {
+		List<RegionStats> regions = List.of(new RegionStats("north", T0, T0.plusSeconds(5), 3, 21.17, 24.5, 1),
+				new RegionStats("south", T0, T0.plusSeconds(5), 1, 30.0, 30.0, 0));
+		LiveRegionWindows windows = new LiveRegionWindows(properties(), null, null) {
+			@Override
+			reactor.core.publisher.Mono<List<RegionStats>> current() {
+				return reactor.core.publisher.Mono.just(regions);
+			}
+		};
+
+		WebTestClient.bindToController(new SensorStatsController(windows, new RecentAlerts())).build()
+			.get().uri("/api/sensors/regions").exchange()
+			.expectStatus().isOk()
+			.expectBody().json("""
+					[{"region":"north","windowStart":"2026-11-25T10:00:00Z","windowEnd":"2026-11-25T10:00:05Z",
+					  "count":3,"averageTemperature":21.17,"maxTemperature":24.5,"lateReadings":1},
+					 {"region":"south","windowStart":"2026-11-25T10:00:00Z","windowEnd":"2026-11-25T10:00:05Z",
+					  "count":1,"averageTemperature":30.0,"maxTemperature":30.0,"lateReadings":0}]""", JsonCompareMode.STRICT);
 		windows.destroy();
 	}
 
