@@ -30,6 +30,15 @@ public final class Require {
 		return value;
 	}
 
+	/** A present, finite number: neither NaN nor infinite. */
+	public static Double finite(Double value, String field) {
+		present(value, field);
+		if (value.isNaN() || value.isInfinite()) {
+			throw new InvalidEventException(field + " must be a finite number");
+		}
+		return value;
+	}
+
 	/** A syntactically plausible, already normalised (lower-case) email address. */
 	public static String email(String value, String field) {
 		text(value, field, 254);

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.eventsuite.eventbus.email.EmailSent;
+import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
+import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
+import io.github.eventsuite.eventbus.sensor.SensorReadingTaken;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 
@@ -16,15 +19,25 @@ public final class Topics {
 
 	public static final String EMAIL_SENT = "email.sent";
 
+	public static final String SENSOR_READINGS = "sensor.readings";
+
+	public static final String SENSOR_ALERTS = "sensor.alerts";
+
+	public static final String SENSOR_REGION_STATS = "sensor.region-stats";
+
 	/** Suffix of the dead-letter topic that every topic has. */
 	public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
-	public static final List<String> ALL = List.of(USER_REGISTER, USER_CREATED, EMAIL_SENT);
+	public static final List<String> ALL = List.of(USER_REGISTER, USER_CREATED, EMAIL_SENT, SENSOR_READINGS,
+			SENSOR_ALERTS, SENSOR_REGION_STATS);
 
 	private static final Map<String, Class<? extends BusEvent>> EVENT_TYPES = Map.of(
 			USER_REGISTER, UserRegistrationRequested.class,
 			USER_CREATED, UserCreated.class,
-			EMAIL_SENT, EmailSent.class);
+			EMAIL_SENT, EmailSent.class,
+			SENSOR_READINGS, SensorReadingTaken.class,
+			SENSOR_ALERTS, SensorAlertRaised.class,
+			SENSOR_REGION_STATS, RegionWindowClosed.class);
 
 	private Topics() {
 	}

@@ -142,13 +142,17 @@ class FaultToleranceIntegrationTests {
 	void poisonRecordsAreDeadLetteredWhileTheStreamKeepsFlowingAndRedrivenRecordsCompleteOnce() throws Exception {
 		KafkaTopics topics = new KafkaTopics(suite.kafka.getBootstrapServers());
 		String poison = "poison-" + UUID.randomUUID();
-		for (String topic : Topics.ALL) {
+		// Only a consumer dead-letters: the sensor pipeline's outputs have none in the suite.
+		List<String> consumed = Topics.ALL.stream()
+			.filter((topic) -> !List.of(Topics.SENSOR_ALERTS, Topics.SENSOR_REGION_STATS).contains(topic))
+			.toList();
+		for (String topic : consumed) {
 			topics.sendRaw(topic, poison, "{\"this is\": \"not an event\"}");
 		}
 		Batch batch = Batch.start("after-poison", 10);
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 		String console = suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT) + "/api/dead-letters/";
-		for (String topic : Topics.ALL) {
+		for (String topic : consumed) {
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.getJson(console + topic).values())
 				.anySatisfy((deadLetter) -> {
 					assertThat(deadLetter.get("key").asString()).isEqualTo(poison);

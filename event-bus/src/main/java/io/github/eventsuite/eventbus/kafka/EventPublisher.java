@@ -1,5 +1,6 @@
 package io.github.eventsuite.eventbus.kafka;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -27,6 +28,17 @@ public class EventPublisher {
 	public Mono<SendResult<Object, Object>> publish(BusEvent event) {
 		String topic = Topics.topicOf(event);
 		return send(() -> this.kafka.send(topic, event.key(), event));
+	}
+
+	/**
+	 * Publishes the events in their order (they are handed to the producer one after the
+	 * other on one thread, so events of one key keep their order on its partition) and
+	 * completes once the broker has acknowledged every one; fails if any is not.
+	 */
+	public Mono<Void> publishAll(List<? extends BusEvent> events) {
+		return send(() -> CompletableFuture.allOf(events.stream()
+			.map((event) -> this.kafka.send(Topics.topicOf(event), event.key(), event))
+			.toArray(CompletableFuture[]::new))).then();
 	}
 
 	/**

@@ -1,0 +1,25 @@
+package io.github.eventsuite.analytics.sensors;
+
+import java.time.Instant;
+
+import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
+
+/**
+ * One closed window of a region, as {@code GET /api/sensors/regions} and the dashboard show
+ * it.
+ *
+ * @param windowStart inclusive
+ * @param windowEnd exclusive
+ * @param averageTemperature °C, rounded to hundredths
+ * @param lateReadings readings of the region that came after their window had closed,
+ * since the region's previous window
+ */
+record RegionStats(String region, Instant windowStart, Instant windowEnd, long count, double averageTemperature,
+		double maxTemperature, long lateReadings) {
+
+	RegionWindowClosed toEvent(String correlationId) {
+		return RegionWindowClosed.of(this.region, this.windowStart, this.windowEnd, this.count,
+				this.averageTemperature, this.maxTemperature, this.lateReadings, correlationId);
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.github.eventsuite.analytics.sensors;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The tumbling windows of one region, folded over event time. The late-data rule:
+ * <ul>
+ * <li>the watermark is the newest reading's time minus the allowed lateness; every window
+ * that ends at or before it closes (and on idle, every open window closes);</li>
+ * <li>a reading whose window is still open counts, however out of order it arrives;</li>
+ * <li>a reading whose window has closed is in no window: it is signalled {@code Late},
+ * and counted in the {@code lateReadings} of the region's next closed window.</li>
+ * </ul>
+ * Not thread-safe: the stream it serves is serial.
+ */
+final class RegionWindowState {
+
+	private final String region;
+
+	private final long sizeMillis;
+
+	private final Duration allowedLateness;
+
+	private final TreeMap<Instant, Window> open = new TreeMap<>();
+
+	/** Every window ending at or before this instant is closed. */
+	private Instant closedUpTo = Instant.MIN;
+
+	private Instant newest = Instant.MIN;
+
+	private long lateSinceLastClosed;
+
+	RegionWindowState(String region, Duration size, Duration allowedLateness) {
+		this.region = region;
+		this.sizeMillis = size.toMillis();
+		this.allowedLateness = allowedLateness;
+	}
+
+	List<WindowSignal> add(EnrichedReading reading) {
+		Instant start = windowStart(reading.takenAt());
+		Instant end = start.plusMillis(this.sizeMillis);
+		if (!end.isAfter(this.closedUpTo)) {
+			this.lateSinceLastClosed++;
+			return List.of(new WindowSignal.Late(reading, start, this.closedUpTo));
+		}
+		this.open.computeIfAbsent(start, (key) -> new Window()).add(reading);
+		if (reading.takenAt().isAfter(this.newest)) {
+			this.newest = reading.takenAt();
+		}
+		List<WindowSignal> signals = new ArrayList<>();
+		signals.add(new WindowSignal.Accepted(reading));
+		closeUpTo(windowStart(this.newest.minus(this.allowedLateness)), signals);
+		return signals;
+	}
+
+	/** No reading for a while: whatever is open closes. */
+	List<WindowSignal> idle() {
+		if (this.open.isEmpty()) {
+			return List.of();
+		}
+		List<WindowSignal> signals = new ArrayList<>();
+		closeUpTo(this.open.lastKey().plusMillis(this.sizeMillis), signals);
+		return signals;
+	}
+
+	/** Closes the windows that end at or before {@code boundary}, a window boundary. */
+	private void closeUpTo(Instant boundary, List<WindowSignal> signals) {
+		if (boundary.isAfter(this.closedUpTo)) {
+			this.closedUpTo = boundary;
+		}
+		Map<Instant, Window> closing = this.open.headMap(this.closedUpTo.minusMillis(this.sizeMillis), true);
+		closing.forEach((start, window) -> signals.add(new WindowSignal.Closed(window.stats(start))));
+		closing.clear();
+	}
+
+	private Instant windowStart(Instant at) {
+		return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), this.sizeMillis) * this.sizeMillis);
+	}
+
+	private final class Window {
+
+		private final Set<UUID> eventIds = new HashSet<>();
+
+		private double sum;
+
+		private double max = Double.NEGATIVE_INFINITY;
+
+		void add(EnrichedReading reading) {
+			if (this.eventIds.add(reading.reading().envelope().eventId())) {
+				this.sum += reading.temperature();
+				this.max = Math.max(this.max, reading.temperature());
+			}
+		}
+
+		RegionStats stats(Instant start) {
+			long count = this.eventIds.size();
+			double average = Math.round(this.sum / count * 100) / 100.0;
+			long late = RegionWindowState.this.lateSinceLastClosed;
+			RegionWindowState.this.lateSinceLastClosed = 0;
+			return new RegionStats(RegionWindowState.this.region, start, start.plusMillis(RegionWindowState.this.sizeMillis),
+					count, average, this.max, late);
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.github.eventsuite.analytics.sensors;
+
+import java.time.Instant;
+
+/** What the windowing makes of its input: a verdict per reading, and each window that closes. */
+sealed interface WindowSignal {
+
+	/** The reading is in its window (or was already: a repeat of the same reading counts once). */
+	record Accepted(EnrichedReading reading) implements WindowSignal {
+
+	}
+
+	/** The reading's window had closed: it is in no window, only counted as late. */
+	record Late(EnrichedReading reading, Instant windowStart, Instant closedUpTo) implements WindowSignal {
+
+		String reason() {
+			return "late: reading of " + this.reading.takenAt() + " for region '" + this.reading.region()
+					+ "' belongs to window " + this.windowStart + ", which closed (windows up to " + this.closedUpTo
+					+ " are closed)";
+		}
+
+	}
+
+	record Closed(RegionStats stats) implements WindowSignal {
+
+	}
+
+}
