@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import io.github.eventsuite.eventbus.BusEvent;
 import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
+import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
+import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
+import io.github.eventsuite.eventbus.sensor.SensorReadingTaken;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +41,12 @@ class EventSchemasTests {
 	private static final Map<Class<? extends BusEvent>, BusEvent> SAMPLES = Map.of(
 			UserRegistrationRequested.class, UserRegistrationRequested.of(UUID.randomUUID(), "Ada", "ada@example.com", "c-1"),
 			UserCreated.class, UserCreated.of(UUID.randomUUID(), "Ada", "ada@example.com", Instant.now(), "c-1"),
-			EmailSent.class, EmailSent.of(UUID.randomUUID(), "welcome", "<m@example.com>", Instant.now(), "c-1"));
+			EmailSent.class, EmailSent.of(UUID.randomUUID(), "welcome", "<m@example.com>", Instant.now(), "c-1"),
+			SensorReadingTaken.class, SensorReadingTaken.of("sensor-1", Instant.now(), 21.5, 40, "c-1"),
+			SensorAlertRaised.class, SensorAlertRaised.of("sensor-1", "north", Instant.now(), 41, 60, 55.2, 40,
+					"temperature above 40 °C", "c-1"),
+			RegionWindowClosed.class, RegionWindowClosed.of("north", Instant.now(), Instant.now().plusSeconds(5), 3,
+					21.5, 23, 0, "c-1"));
 
 	@BeforeAll
 	static void publishWhenAsked() throws IOException {
