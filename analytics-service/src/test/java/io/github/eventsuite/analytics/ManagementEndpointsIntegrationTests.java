@@ -38,7 +38,10 @@ class ManagementEndpointsIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.management = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+		this.management = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort)
+			// The scrape outgrows the default 256 KB buffer.
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,12 +100,14 @@ public final class Bench {
 		OpenLoad load = new OpenLoad(this.http, this.progress);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		try (EmailSentWatcher emails = new EmailSentWatcher(suite.kafka());
+				StatsWatcher stats = new StatsWatcher(suite.url(suite.ports().analyticsService(), "/api/stats/stream"));
 				ProcessSampler sampler = new ProcessSampler(suite.processes())) {
 			int lowest = this.options.rates().stream().min(Integer::compare).orElseThrow();
-			endToEnd(load, suite, emails, "warm-up-" + run, lowest, this.options.warmup());
+			endToEnd(load, suite, emails, stats, "warm-up-" + run, lowest, this.options.warmup());
 			for (int rate : this.options.rates().stream().sorted().toList()) {
 				awaitIdle(suite);
-				List<LoadResult> results = endToEnd(load, suite, emails, run + "-" + rate, rate, this.options.duration());
+				List<LoadResult> results = endToEnd(load, suite, emails, stats, run + "-" + rate, rate,
+						this.options.duration());
 				this.report.runs.addAll(results);
 				if (!Targets.sustained(results.get(0), results.get(1))) {
 					// The backlog grew: a higher rate would only measure the queue this one left.
@@ -120,9 +123,13 @@ public final class Bench {
 		awaitIdle(suite);
 	}
 
-	/** One fixed rate: the ingest result, then the end-to-end result once the emails are in (or the drain ends). */
-	private List<LoadResult> endToEnd(OpenLoad load, SuiteUnderTest suite, EmailSentWatcher emails, String prefix, int rate,
-			Duration duration) throws InterruptedException {
+	/**
+	 * One fixed rate: the ingest result, the end-to-end result once the emails are in (or the
+	 * drain ends), and the time until the statistics counted them.
+	 */
+	private List<LoadResult> endToEnd(OpenLoad load, SuiteUnderTest suite, EmailSentWatcher emails, StatsWatcher stats,
+			String prefix, int rate, Duration duration) throws InterruptedException {
+		long countedBefore = stats.latest();
 		Map<UUID, Long> due = new ConcurrentHashMap<>();
 		LoadResult ingest = load.fixedRate("suite ingest", rate, duration,
 				registrations(suite.url(suite.ports().userService(), "/api/users"), prefix), 202,
@@ -150,7 +157,41 @@ public final class Bench {
 		double seconds = (arrived == 0) ? 1 : (last - first) / 1e9;
 		LoadResult endToEnd = new LoadResult("suite end to end", rate, due.size(), arrived, due.size() - arrived,
 				arrived / seconds, latency);
-		return List.of(ingest, endToEnd);
+		return List.of(ingest, endToEnd, counted(stats, emails, due, countedBefore, rate));
+	}
+
+	/**
+	 * POST to "the statistics show it": the k-th email of the run (in the order they reached
+	 * Kafka) is counted when the statistics first show {@code before + k} emails. Exact as long
+	 * as nothing else sends emails meanwhile (the runs do not overlap: awaitIdle).
+	 */
+	private LoadResult counted(StatsWatcher stats, EmailSentWatcher emails, Map<UUID, Long> due, long before, int rate)
+			throws InterruptedException {
+		List<Map.Entry<UUID, Long>> arrived = due.entrySet().stream()
+			.filter((registration) -> emails.arrival(registration.getKey()) != null)
+			.sorted(Comparator.comparing((registration) -> emails.arrival(registration.getKey())))
+			.toList();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (before >= 0 && System.nanoTime() < deadline && stats.firstShowing(before + arrived.size()) == null) {
+			Thread.sleep(50);
+		}
+		Histogram latency = LoadResult.histogram();
+		long counted = 0;
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		for (int k = 0; k < arrived.size() && before >= 0; k++) {
+			Long shown = stats.firstShowing(before + k + 1);
+			if (shown != null) {
+				long posted = arrived.get(k).getValue();
+				OpenLoad.record(latency, Math.max(0, shown - posted) / 1000);
+				first = Math.min(first, posted);
+				last = Math.max(last, shown);
+				counted++;
+			}
+		}
+		double seconds = (counted == 0) ? 1 : (last - first) / 1e9;
+		return new LoadResult("suite to stats", rate, due.size(), counted, due.size() - counted, counted / seconds,
+				latency);
 	}
 
 	/** Until every created user's email is sent (the statistics say so), so that runs do not overlap. */

@@ -22,7 +22,7 @@ class BenchSmokeIntegrationTests {
 		Report report = new Bench(options).run("--smoke");
 
 		assertThat(report.runs).extracting(LoadResult::name)
-			.contains("suite ingest", "suite end to end", "Kafka alone", "bare WebFlux");
+			.contains("suite ingest", "suite end to end", "suite to stats", "Kafka alone", "bare WebFlux");
 		assertThat(report.runs).filteredOn((run) -> run.name().equals("suite end to end"))
 			.singleElement()
 			.satisfies((run) -> {
@@ -30,6 +30,9 @@ class BenchSmokeIntegrationTests {
 				assertThat(run.ok()).isEqualTo(60);
 				assertThat(run.latencyMicros().getTotalCount()).isEqualTo(60);
 			});
+		assertThat(report.runs).filteredOn((run) -> run.name().equals("suite to stats"))
+			.singleElement()
+			.satisfies((run) -> assertThat(run.ok()).isEqualTo(60));
 		assertThat(report.runs).allSatisfy((run) -> assertThat(run.ok()).isPositive());
 		assertThat(report.startup).containsOnlyKeys("user-service", "notification-service", "analytics-service");
 		assertThat(report.processes.keySet()).contains("user-service", "notification-service", "analytics-service");

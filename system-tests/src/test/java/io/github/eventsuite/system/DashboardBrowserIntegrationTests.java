@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The live dashboard in a real (headless) browser, fed by the whole suite. */
+/** The live dashboard in a real (headless) browser, fed by the whole suite: both pipelines. */
 class DashboardBrowserIntegrationTests {
 
 	private static final SuiteContainers suite = new SuiteContainers();
@@ -66,14 +67,40 @@ class DashboardBrowserIntegrationTests {
 		assertThat(probe.stats()).isEqualTo(new SuiteProbe.Stats(3, 3));
 	}
 
+	@Test
+	void showsClosedSensorWindowsAndAlerts() throws Exception {
+		String analytics = suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT);
+		browser.get(analytics + "/");
+		Instant now = Instant.now();
+		String readings = "[" + reading("sensor-1", now, 20) + "," + reading("sensor-2", now.plusMillis(100), 22) + ","
+				+ reading("sensor-1", now.plusMillis(200), 40.5) + "]";
+
+		assertThat(post(analytics + "/api/sensors/readings", readings)).isEqualTo(202);
+
+		// The region's window closes when nothing more comes for it (idle timeout, 10 s).
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(text("regions")).contains("north").contains("3").contains("27.5").contains("40.5");
+			assertThat(text("alerts")).contains("sensor-1").contains("north").contains("40.5");
+		});
+	}
+
+	private static String reading(String device, Instant at, double temperature) {
+		return "{\"deviceId\":\"" + device + "\",\"timestamp\":\"" + at + "\",\"temperature\":" + temperature
+				+ ",\"humidity\":40}";
+	}
+
 	private static String text(String id) {
 		return browser.findElement(By.id(id)).getText();
 	}
 
 	private int register(String name, String email) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(probe.userServiceUrl() + "/api/users"))
+		return post(probe.userServiceUrl() + "/api/users", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+	}
+
+	private int post(String url, String json) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}"))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}

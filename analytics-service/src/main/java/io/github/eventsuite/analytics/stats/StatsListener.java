@@ -19,27 +19,34 @@ import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 @Component
 class StatsListener {
 
+	/**
+	 * Committed offsets are not used to resume (every start reads from 0) but show how far
+	 * behind the statistics are. A group of its own: assigned consumers must not commit into
+	 * a group whose members subscribe (the sensor pipeline's).
+	 */
+	static final String GROUP = "analytics-stats";
+
 	private final LiveStats stats;
 
 	StatsListener(LiveStats stats) {
 		this.stats = stats;
 	}
 
-	@KafkaListener(id = "stats-registrations", topicPartitions = @TopicPartition(topic = Topics.USER_REGISTER,
+	@KafkaListener(id = "stats-registrations", groupId = GROUP, topicPartitions = @TopicPartition(topic = Topics.USER_REGISTER,
 			partitions = "#{@allPartitions.of('" + Topics.USER_REGISTER + "')}",
 			partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
 	void on(UserRegistrationRequested event) {
 		this.stats.count(event);
 	}
 
-	@KafkaListener(id = "stats-users", topicPartitions = @TopicPartition(topic = Topics.USER_CREATED,
+	@KafkaListener(id = "stats-users", groupId = GROUP, topicPartitions = @TopicPartition(topic = Topics.USER_CREATED,
 			partitions = "#{@allPartitions.of('" + Topics.USER_CREATED + "')}",
 			partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
 	void on(UserCreated event) {
 		this.stats.count(event);
 	}
 
-	@KafkaListener(id = "stats-emails", topicPartitions = @TopicPartition(topic = Topics.EMAIL_SENT,
+	@KafkaListener(id = "stats-emails", groupId = GROUP, topicPartitions = @TopicPartition(topic = Topics.EMAIL_SENT,
 			partitions = "#{@allPartitions.of('" + Topics.EMAIL_SENT + "')}",
 			partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
 	void on(EmailSent event) {

@@ -79,7 +79,7 @@ class DeadLetterConsoleIntegrationTests {
 
 		RecordMetadata again = this.topics.publish(lost);
 		redrive(deadLetter).expectStatus().isOk();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.topics.processed("analytics-service", again));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.topics.processed("analytics-stats", again));
 		assertThat(emailsSent()).isEqualTo(before + 1);
 	}
 
