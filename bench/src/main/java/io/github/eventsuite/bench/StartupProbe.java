@@ -68,7 +68,8 @@ final class StartupProbe {
 		List<String> command = new ArrayList<>();
 		command.add(javaHome.resolve("bin/java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-Xmx256m", "-jar", LocalSuite.serviceJar(this.home, service).toString()));
+		command.addAll(LocalSuite.SERVICE_JVM);
+		command.addAll(List.of("-jar", LocalSuite.serviceJar(this.home, service).toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Files.createDirectories(this.work).resolve(service + "-startup.log").toFile());
 		Map<String, String> environment = builder.environment();

@@ -168,12 +168,21 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/**
+	 * The services' memory settings, as in their images: a small heap (they keep little:
+	 * state is in Kafka and PostgreSQL), the serial collector (no concurrent GC threads or
+	 * remembered sets on two cores) and bounded direct memory (Netty's buffers), so that each
+	 * stays within 256 MB of resident memory under load (docs/benchmarks.md).
+	 */
+	public static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC",
+			"-XX:MaxDirectMemorySize=64m");
+
+	/**
 	 * How a service is started: its own jar on this JVM, plus the options in the environment
 	 * variable {@code SERVICE_JAVA_OPTS} (e.g. a flight recording), which only the services get.
 	 */
 	public static List<String> serviceCommand(Path home, String service) {
 		String extra = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
-		List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+		List<String> options = new ArrayList<>(SERVICE_JVM);
 		if (!extra.isEmpty()) {
 			options.addAll(List.of(extra.split("\\s+")));
 		}
