@@ -2,11 +2,8 @@ package io.github.eventsuite.notification.email;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import io.github.eventsuite.eventbus.testing.MutableClock;
 import io.github.eventsuite.notification.TestcontainersConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +40,7 @@ class SmtpConnectionsIntegrationTests {
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
 
-	private final MovableClock clock = new MovableClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -231,32 +229,6 @@ class SmtpConnectionsIntegrationTests {
 
 	private static String recipient(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-	}
-
-	/** A clock the test moves: idle time passes without waiting for it. */
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

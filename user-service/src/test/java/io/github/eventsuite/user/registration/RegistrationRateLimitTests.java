@@ -24,6 +24,8 @@ import org.springframework.web.server.WebFilter;
 
 import reactor.core.publisher.Mono;
 
+import io.github.eventsuite.eventbus.testing.MutableClock;
+
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.eventsuite.eventbus.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenBucketsTests {
