@@ -76,7 +76,7 @@ public final class Bench {
 			for (String service : LocalSuite.SERVICES) {
 				suite.startup(service).ifPresent((seconds) -> this.report.startup.put(service, seconds));
 			}
-			if (suite instanceof SuiteProcess local) {
+			if (suite instanceof SuiteProcess local && this.options.startupRuns() > 0) {
 				new StartupSetups(this.options, local, this.progress).measure(this.report.startupAlone);
 			}
 			this.report.runs.add(KafkaAlone.run(suite.kafka(), this.options.duration(), this.progress));

@@ -27,8 +27,9 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 	static final String USAGE = """
 			Usage: java -jar bench/target/bench.jar [--rates=100,250,500,1000] [--duration=20s] [--warmup=10s]
 			                                        [--concurrency=64] [--out=bench/results] [--aot-java=JDK25_HOME]
-			                                        [--target=local|compose] [--smoke]
+			                                        [--target=local|compose] [--startup-runs=3] [--smoke]
 			  --aot-java  a JDK 25+ to measure start-up with a Java AOT cache (default: Temurin 25 if installed)
+			  --startup-runs  starts per service and set-up for the start-up times; 0 skips them
 			  --target  local: the no-Docker suite (default); compose: docker compose up --build, as its own
 			            project on compose's ports (stop your own stack first)
 			  --smoke  a few seconds at 20/s: checks that the harness works, measures nothing worth keeping""";
@@ -50,6 +51,7 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 				case "--concurrency" -> options.withConcurrency(Integer.parseInt(value));
 				case "--out" -> options.withOut(Path.of(value).toAbsolutePath());
 				case "--aot-java" -> options.withAotJava(value.isEmpty() ? null : Path.of(value));
+				case "--startup-runs" -> options.withStartupRuns(Integer.parseInt(value));
 				case "--target" -> switch (value) {
 					case "local" -> options.withCompose(false);
 					case "compose" -> options.withCompose(true);

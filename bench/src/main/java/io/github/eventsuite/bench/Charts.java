@@ -15,7 +15,8 @@ final class Charts {
 
 	private static final int MARGIN = 50;
 
-	private static final String[] COLOURS = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b" };
+	private static final String[] COLOURS = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+			"#e377c2", "#17becf", "#bcbd22", "#7f7f7f" };
 
 	private Charts() {
 	}
