@@ -6,9 +6,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +28,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A burst far larger than the SMTP server's rate: the backlog must wait in Kafka, not in
- * notification-service's heap, and every email must still go out exactly once.
+ * notification-service's heap, and every email must still go out exactly once. Then the
+ * same slow SMTP server with three notification-service instances instead of one.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackpressureIntegrationTests {
 
 	private static final Logger log = LoggerFactory.getLogger(BackpressureIntegrationTests.class);
@@ -51,6 +59,7 @@ class BackpressureIntegrationTests {
 	}
 
 	@Test
+	@Order(1)
 	void aBurstFiftyTimesTheSmtpRateWaitsInKafkaAndSendsEveryEmailOnce() throws Exception {
 		KafkaTopics topics = new KafkaTopics(suite.kafka.getBootstrapServers());
 		String notification = suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_MANAGEMENT_PORT);
@@ -76,6 +85,53 @@ class BackpressureIntegrationTests {
 		GreenMailbox mailbox = probe.mailbox();
 		assertThat(mailbox.recipients()).hasSize(BURST)
 			.allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).as(email).hasSize(1));
+	}
+
+	/**
+	 * Scale-out where the SMTP server is the limit: three notification-service instances share
+	 * the user.created partitions and send about three times the emails per second of one,
+	 * and none twice (each email is claimed in the database first).
+	 */
+	@Test
+	@Order(2)
+	void threeNotificationInstancesSendFasterAndNoEmailTwice() throws Exception {
+		double alone = emailsPerSecond("alone", 100);
+
+		suite.startAnotherNotificationService();
+		suite.startAnotherNotificationService();
+		await().atMost(Duration.ofMinutes(2)).until(() -> membersWithPartitions("notification-service") == 3);
+		double scaled = emailsPerSecond("scaled", 300);
+
+		log.info("Emails per second with one notification-service: {}, with three: {}", alone, scaled);
+		assertThat(scaled).isGreaterThan(2 * alone);
+		GreenMailbox mailbox = probe.mailbox();
+		assertThat(mailbox.recipients()).hasSize(BURST + 400)
+			.allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).as(email).hasSize(1));
+		assertThat(probe.stats()).isEqualTo(new SuiteProbe.Stats(BURST + 400, BURST + 400));
+	}
+
+	/** Registers {@code count} users at once; emails per second from the first POST to the last email counted. */
+	private static double emailsPerSecond(String prefix, int count) throws Exception {
+		long before = probe.stats().emailsSent();
+		long start = System.nanoTime();
+		CompletableFuture<List<Outcome>> load = RegistrationLoad.start(probe::userServiceUrl, prefix, count,
+				Duration.ofMillis(2));
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+			.until(() -> probe.stats().emailsSent() == before + count);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		assertThat(load.get()).extracting(Outcome::status).containsOnly(202);
+		return count / seconds;
+	}
+
+	private static long membersWithPartitions(String group) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				suite.kafka.getBootstrapServers()))) {
+			ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+			return description.members().stream()
+				.filter((member) -> member.assignment().topicPartitions().stream()
+					.anyMatch((partition) -> partition.topic().equals(Topics.USER_CREATED)))
+				.count();
+		}
 	}
 
 	private static long heapUsed(String managementUrl) {

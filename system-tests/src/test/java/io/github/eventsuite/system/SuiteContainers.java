@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.dockerjava.api.model.ExposedPort;
@@ -86,9 +88,16 @@ final class SuiteContainers implements AutoCloseable {
 	/** Optional: an SMTP server that accepts a limited number of messages per second. */
 	private final GenericContainer<?> slowSmtp;
 
+	/** What notification-service was given, so that more instances of it get the same. */
+	private final Map<String, String> notificationEnvironment;
+
+	/** Further notification-service instances a test started (scale-out). */
+	private final List<GenericContainer<?>> moreNotificationServices = new ArrayList<>();
+
 	SuiteContainers() {
 		this.slowSmtp = null;
-		this.notificationService = notificationService(Map.of());
+		this.notificationEnvironment = Map.of();
+		this.notificationService = notificationService(this.notificationEnvironment);
 	}
 
 	/**
@@ -106,6 +115,7 @@ final class SuiteContainers implements AutoCloseable {
 		Map<String, String> environment = new HashMap<>(notificationEnvironment);
 		environment.put("SMTP_HOST", "slow-smtp");
 		environment.put("SMTP_PORT", "2525");
+		this.notificationEnvironment = environment;
 		this.notificationService = notificationService(environment);
 	}
 
@@ -126,6 +136,13 @@ final class SuiteContainers implements AutoCloseable {
 				"EMAIL_CLAIM_TIMEOUT", "20s"));
 		environment.putAll(overrides);
 		return service("notification-service", NOTIFICATION_SERVICE_PORT, NOTIFICATION_MANAGEMENT_PORT, environment);
+	}
+
+	/** One more notification-service, in the same consumer group, with the same settings. */
+	void startAnotherNotificationService() {
+		GenericContainer<?> another = notificationService(this.notificationEnvironment);
+		this.moreNotificationServices.add(another);
+		another.start();
 	}
 
 	String url(GenericContainer<?> service, int port) {
@@ -186,6 +203,7 @@ final class SuiteContainers implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.moreNotificationServices.forEach(GenericContainer::stop);
 		for (GenericContainer<?> container : new GenericContainer<?>[] { this.userService, this.notificationService,
 				this.analyticsService, this.slowSmtp, this.greenMail, this.postgres, this.kafka }) {
 			if (container != null) {
