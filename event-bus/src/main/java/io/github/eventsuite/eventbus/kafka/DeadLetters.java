@@ -121,6 +121,10 @@ public class DeadLetters {
 	private Optional<ConsumerRecord<String, byte[]>> readOne(Consumer<String, byte[]> consumer, String topic,
 			int partition, long offset) {
 		TopicPartition deadLetters = new TopicPartition(Topics.deadLetterTopicOf(topic), partition);
+		// Asked for a partition that does not exist, the consumer would wait out its API timeout.
+		if (!partitions(consumer, topic).contains(deadLetters)) {
+			return Optional.empty();
+		}
 		consumer.assign(List.of(deadLetters));
 		long start = consumer.beginningOffsets(List.of(deadLetters)).get(deadLetters);
 		long end = consumer.endOffsets(List.of(deadLetters)).get(deadLetters);

@@ -59,7 +59,7 @@ public final class HostileInputs {
 		inputs.add(json("nested 2,000 deep", "[".repeat(2_000) + "]".repeat(2_000)));
 		inputs.add(json("objects nested 1,500 deep", "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500)));
 		inputs.add(json("empty body", ""));
-		inputs.add(json("a JSON array", "[" + valid + "]"));
+		inputs.add(json("a JSON array", "[" + alwaysInvalid.apply("1") + "]"));
 		inputs.add(json("a JSON string", "\"" + valid.replace("\"", "\\\"") + "\""));
 		inputs.add(json("trailing garbage", valid + "}}}"));
 		inputs.add(json("two documents", valid + valid));
