@@ -33,7 +33,7 @@ final class Tally {
 
 	}
 
-	/** What is known of one user: about 100 bytes each, so a million users take ~100 MB. */
+	/** What is known of one user: roughly 100 bytes each (an estimate, not measured). */
 	private static final class Journey {
 
 		Instant requestedAt;
