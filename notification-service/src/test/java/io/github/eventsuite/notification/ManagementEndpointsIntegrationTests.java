@@ -60,7 +60,7 @@ class ManagementEndpointsIntegrationTests {
 
 	@Test
 	void countsASentEmailAndExposesTheConsumerLagToPrometheus() {
-		PrometheusScrape before = scrape();
+		PrometheusScrape before = PrometheusScrape.of(this.managementPort);
 		double sentBefore = before.value(SENT, "template=\"welcome\"").orElseThrow();
 		double failedBefore = before.value(FAILED, "template=\"welcome\"").orElseThrow();
 		UUID userId = UUID.randomUUID();
@@ -68,7 +68,7 @@ class ManagementEndpointsIntegrationTests {
 				"Counted Once", "counted-" + userId.toString().substring(0, 8) + "@example.com", Instant.now(), "corr"));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			PrometheusScrape after = scrape();
+			PrometheusScrape after = PrometheusScrape.of(this.managementPort);
 			assertThat(after.value(SENT, "application=\"notification-service\"")).hasValue(sentBefore + 1);
 			assertThat(after.value(FAILED, "template=\"welcome\"")).hasValue(failedBefore);
 			assertThat(after.value("kafka_consumer_fetch_manager_records_lag_max", "client_id=")).isPresent();
@@ -84,11 +84,6 @@ class ManagementEndpointsIntegrationTests {
 		}
 	}
 
-	private PrometheusScrape scrape() {
-		return new PrometheusScrape(this.management.get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody());
-	}
 
 	private static WebTestClient client(int port) {
 		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();

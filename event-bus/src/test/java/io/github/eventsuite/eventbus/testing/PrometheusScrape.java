@@ -1,5 +1,11 @@
 package io.github.eventsuite.eventbus.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -9,6 +15,26 @@ import java.util.OptionalDouble;
  * sample by metric name and labels.
  */
 public record PrometheusScrape(String text) {
+
+	/** Scrapes the service whose Actuator listens on {@code managementPort} of this machine. */
+	public static PrometheusScrape of(int managementPort) {
+		HttpRequest request = HttpRequest.newBuilder(
+				URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build();
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("Prometheus scrape answered " + response.statusCode());
+			}
+			return new PrometheusScrape(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	/**
 	 * The value of the first sample of {@code name} that carries every one of
