@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -54,6 +55,7 @@ public class EventBusAutoConfiguration {
 			.map((name) -> TopicBuilder.name(name)
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
+				.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
 				.build())
 			.toArray(NewTopic[]::new);
 		return new KafkaAdmin.NewTopics(topics);

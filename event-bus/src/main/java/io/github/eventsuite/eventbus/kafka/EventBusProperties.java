@@ -17,8 +17,12 @@ public record EventBusProperties(@DefaultValue TopicSettings topics, @DefaultVal
 	/**
 	 * @param partitions partitions of every topic and its dead-letter topic
 	 * @param replicationFactor copies of every partition; at most the number of brokers
+	 * @param minInsyncReplicas copies that must have a record before a producer ({@code acks=all})
+	 * is told it is written; with 3 copies, 2 lets one broker be lost without losing a record
+	 * or refusing writes
 	 */
-	public record TopicSettings(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+	public record TopicSettings(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor,
+			@DefaultValue("1") int minInsyncReplicas) {
 
 		public TopicSettings {
 			if (partitions < 1 || partitions > 1000) {
@@ -26,6 +30,10 @@ public record EventBusProperties(@DefaultValue TopicSettings topics, @DefaultVal
 			}
 			if (replicationFactor < 1) {
 				throw new IllegalArgumentException("eventbus.topics.replication-factor must be at least 1, was " + replicationFactor);
+			}
+			if (minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+				throw new IllegalArgumentException("eventbus.topics.min-insync-replicas must be between 1 and the replication factor ("
+						+ replicationFactor + "), was " + minInsyncReplicas);
 			}
 		}
 
