@@ -50,7 +50,7 @@ class FaultToleranceIntegrationTests {
 
 	@Test
 	void kafkaStoppedAndRestartedUnderLoad() throws Exception {
-		Batch batch = Batch.start("kafka", 80);
+		RegistrationBatch batch = batch("kafka", 80);
 		batch.awaitFirstUsers();
 
 		suite.restartKafka();
@@ -60,7 +60,7 @@ class FaultToleranceIntegrationTests {
 
 	@Test
 	void postgresStoppedFor30SecondsUnderLoad() throws Exception {
-		Batch batch = Batch.start("postgres", 60);
+		RegistrationBatch batch = batch("postgres", 60);
 		batch.awaitFirstUsers();
 		suite.stop(suite.postgres);
 		try {
@@ -77,7 +77,7 @@ class FaultToleranceIntegrationTests {
 
 	@Test
 	void smtpServerPausedFor60SecondsUnderLoad() throws Exception {
-		Batch batch = Batch.start("smtp", 60);
+		RegistrationBatch batch = batch("smtp", 60);
 		batch.awaitFirstUsers();
 		suite.pause(suite.greenMail);
 		try {
@@ -119,7 +119,7 @@ class FaultToleranceIntegrationTests {
 	/** Redelivery of everything notification-service ever consumed sends no email twice. */
 	@Test
 	void rewoundConsumerOffsetsCauseNoSecondEffect() throws Exception {
-		Batch batch = Batch.start("rewind", 20);
+		RegistrationBatch batch = batch("rewind", 20);
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 		long users = probe.usersInDatabase();
 		Stats stats = probe.stats();
@@ -139,7 +139,7 @@ class FaultToleranceIntegrationTests {
 		assertThat(userCreated).isGreaterThanOrEqualTo((int) users);
 		assertThat(probe.usersInDatabase()).isEqualTo(users);
 		assertThat(probe.stats()).isEqualTo(stats);
-		batch.assertOneEmailEach(probe.userEmails(batch.prefix));
+		batch.assertOneEmailEach(probe.userEmails(batch.prefix()));
 	}
 
 	/**
@@ -158,7 +158,7 @@ class FaultToleranceIntegrationTests {
 		for (String topic : consumed) {
 			topics.sendRaw(topic, poison, "{\"this is\": \"not an event\"}");
 		}
-		Batch batch = Batch.start("after-poison", 10);
+		RegistrationBatch batch = batch("after-poison", 10);
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 		String console = suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT) + "/api/dead-letters/";
 		for (String topic : consumed) {
@@ -186,11 +186,11 @@ class FaultToleranceIntegrationTests {
 				&& topics.caughtUp("notification-service", Topics.USER_CREATED));
 		assertThat(probe.userEmails(email)).containsExactly(email);
 		assertThat(probe.mailbox().messagesTo(email)).hasSize(1);
-		Batch.start("after-redrive", 10).assertEveryAcceptedRegistrationTookEffectOnce();
+		batch("after-redrive", 10).assertEveryAcceptedRegistrationTookEffectOnce();
 	}
 
 	private static void killMidBatch(GenericContainer<?> service, String name) throws Exception {
-		Batch batch = Batch.start(name, 40);
+		RegistrationBatch batch = batch(name, 40);
 		batch.awaitFirstUsers();
 
 		suite.killAndRestart(service);
@@ -204,43 +204,8 @@ class FaultToleranceIntegrationTests {
 		service.stop();
 	}
 
-	/** One test's registrations, all with one email prefix. */
-	private record Batch(String prefix, CompletableFuture<List<Outcome>> load) {
-
-		static Batch start(String name, int count) {
-			String prefix = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-			return new Batch(prefix, RegistrationLoad.start(probe::userServiceUrl, prefix, count, PACE));
-		}
-
-		/** The batch is under way: some of its users exist. */
-		void awaitFirstUsers() {
-			await().atMost(Duration.ofSeconds(30)).until(() -> !probe.userEmails(this.prefix).isEmpty());
-		}
-
-		/**
-		 * Every accepted registration of the batch is a user with exactly one welcome email,
-		 * and the statistics count exactly the users in the database, each emailed once.
-		 */
-		void assertEveryAcceptedRegistrationTookEffectOnce() throws Exception {
-			List<Outcome> outcomes = this.load.get();
-			Set<String> accepted = outcomes.stream().filter(Outcome::accepted).map(Outcome::email)
-				.collect(Collectors.toSet());
-			assertThat(accepted).as("registrations accepted despite the fault").isNotEmpty();
-			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-				List<String> users = probe.userEmails(this.prefix);
-				// A registration whose answer was lost to the fault may exist too; every accepted one must.
-				assertThat(users).containsAll(accepted);
-				long allUsers = probe.usersInDatabase();
-				assertThat(probe.stats()).isEqualTo(new Stats(allUsers, allUsers));
-				assertOneEmailEach(users);
-			});
-		}
-
-		void assertOneEmailEach(List<String> users) {
-			GreenMailbox mailbox = probe.mailbox();
-			assertThat(users).allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).as(email).hasSize(1));
-		}
-
+	private static RegistrationBatch batch(String name, int count) {
+		return RegistrationBatch.start(probe, name, count, PACE);
 	}
 
 }

@@ -28,8 +28,9 @@ import io.github.eventsuite.eventbus.testing.Brokers;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 
 /**
- * The suite as it runs in docker compose: one Kafka, one PostgreSQL, one SMTP server and
- * the three services, each from its own Dockerfile and the jar Maven just packaged.
+ * The suite as it runs in docker compose: one Kafka (or three, as with
+ * docker-compose.ha.yml), one PostgreSQL, one SMTP server and the three services, each from
+ * its own Dockerfile and the jar Maven just packaged.
  */
 final class SuiteContainers implements AutoCloseable {
 
@@ -85,6 +86,9 @@ final class SuiteContainers implements AutoCloseable {
 	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT,
 			ANALYTICS_MANAGEMENT_PORT, Map.of());
 
+	/** Optional: three brokers in place of {@link #kafka}. */
+	private final KafkaCluster cluster;
+
 	/** Optional: an SMTP server that accepts a limited number of messages per second. */
 	private final GenericContainer<?> slowSmtp;
 
@@ -95,6 +99,11 @@ final class SuiteContainers implements AutoCloseable {
 	private final List<GenericContainer<?>> moreNotificationServices = new ArrayList<>();
 
 	SuiteContainers() {
+		this(false);
+	}
+
+	private SuiteContainers(boolean threeBrokers) {
+		this.cluster = threeBrokers ? new KafkaCluster(this.network) : null;
 		this.slowSmtp = null;
 		this.notificationEnvironment = Map.of();
 		this.notificationService = notificationService(this.notificationEnvironment);
@@ -105,6 +114,7 @@ final class SuiteContainers implements AutoCloseable {
 	 * SMTP connection for {@code delay}, with the given extra environment.
 	 */
 	SuiteContainers(Duration delay, Map<String, String> notificationEnvironment) {
+		this.cluster = null;
 		this.slowSmtp = new GenericContainer<>("eclipse-temurin:25-jre").withNetwork(this.network)
 			.withNetworkAliases("slow-smtp")
 			.withCopyFileToContainer(MountableFile.forClasspathResource("slow-smtp/SlowSmtpProxy.java"),
@@ -119,12 +129,40 @@ final class SuiteContainers implements AutoCloseable {
 		this.notificationService = notificationService(environment);
 	}
 
+	/** The suite on three brokers, each topic with three copies of which two must have a record. */
+	static SuiteContainers withThreeBrokers() {
+		return new SuiteContainers(true);
+	}
+
 	void start() {
-		Startables.deepStart(this.kafka, this.postgres, this.greenMail).join();
+		List<GenericContainer<?>> infrastructure = new ArrayList<>(List.of(this.postgres, this.greenMail));
+		infrastructure.addAll((this.cluster != null) ? this.cluster.nodes() : List.of(this.kafka));
+		Startables.deepStart(infrastructure).join();
 		if (this.slowSmtp != null) {
 			this.slowSmtp.start();
 		}
-		Startables.deepStart(this.userService, this.notificationService, this.analyticsService).join();
+		List<GenericContainer<?>> services = List.of(this.userService, this.notificationService, this.analyticsService);
+		services.forEach(this::connectToKafka);
+		Startables.deepStart(services).join();
+	}
+
+	KafkaCluster cluster() {
+		return this.cluster;
+	}
+
+	/** Where the tests' own Kafka clients connect. */
+	String bootstrapServers() {
+		return (this.cluster != null) ? this.cluster.bootstrapServers() : this.kafka.getBootstrapServers();
+	}
+
+	private void connectToKafka(GenericContainer<?> service) {
+		if (this.cluster == null) {
+			service.withEnv("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
+			return;
+		}
+		service.withEnv("KAFKA_BOOTSTRAP_SERVERS", this.cluster.internalBootstrapServers())
+			.withEnv("TOPIC_REPLICATION_FACTOR", String.valueOf(KafkaCluster.SIZE))
+			.withEnv("TOPIC_MIN_INSYNC_REPLICAS", "2");
 	}
 
 	private GenericContainer<?> notificationService(Map<String, String> overrides) {
@@ -142,6 +180,7 @@ final class SuiteContainers implements AutoCloseable {
 	void startAnotherNotificationService() {
 		GenericContainer<?> another = notificationService(this.notificationEnvironment);
 		this.moreNotificationServices.add(another);
+		connectToKafka(another);
 		another.start();
 	}
 
@@ -180,7 +219,7 @@ final class SuiteContainers implements AutoCloseable {
 		container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -194,7 +233,6 @@ final class SuiteContainers implements AutoCloseable {
 			.withFileFromPath(".", Path.of("..", name).toAbsolutePath().normalize());
 		return new GenericContainer<>(image).withNetwork(this.network)
 			.withEnv(env)
-			.withEnv("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
 			.withExposedPorts(port, managementPort)
 			.withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(name)).withPrefix(name))
 			.waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(managementPort).forStatusCode(200)
@@ -209,6 +247,9 @@ final class SuiteContainers implements AutoCloseable {
 			if (container != null) {
 				container.stop();
 			}
+		}
+		if (this.cluster != null) {
+			this.cluster.nodes().forEach(GenericContainer::stop);
 		}
 		this.network.close();
 	}
