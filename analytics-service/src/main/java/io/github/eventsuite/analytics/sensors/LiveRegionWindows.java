@@ -3,9 +3,7 @@ package io.github.eventsuite.analytics.sensors;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,15 +16,15 @@ import org.springframework.stereotype.Component;
 import io.github.eventsuite.eventbus.InvalidEventException;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
- * The running windows: listeners offer readings and learn whether they counted; closed
- * windows go to {@code sensor.region-stats} and to any number of readers of the latest
- * stats per region.
+ * The running windows of the regions whose partitions of {@code sensor.readings} this
+ * instance owns: listeners offer readings and learn whether they counted; closed windows go
+ * to {@code sensor.region-stats}, which every instance reads back for its API
+ * ({@link LatestRegionStats}).
  */
 @Component
 class LiveRegionWindows implements DisposableBean {
@@ -45,10 +43,6 @@ class LiveRegionWindows implements DisposableBean {
 	private final Map<EnrichedReading, Sinks.One<WindowSignal>> verdicts = Collections
 		.synchronizedMap(new IdentityHashMap<>());
 
-	private final Map<String, RegionStats> latestByRegion = new TreeMap<>();
-
-	private final Sinks.Many<List<RegionStats>> latest = Sinks.many().replay().latest();
-
 	private final EventPublisher publisher;
 
 	private final MeterRegistry meters;
@@ -58,7 +52,6 @@ class LiveRegionWindows implements DisposableBean {
 	LiveRegionWindows(SensorProperties properties, EventPublisher publisher, MeterRegistry meters) {
 		this.publisher = publisher;
 		this.meters = meters;
-		this.latest.emitNext(List.of(), Sinks.EmitFailureHandler.FAIL_FAST);
 		this.windowing = RegionWindows.windows(this.readings.asFlux(), properties.windows())
 			.doOnNext(this::observe)
 			.ofType(WindowSignal.Closed.class)
@@ -81,15 +74,6 @@ class LiveRegionWindows implements DisposableBean {
 					? Mono.error(new InvalidEventException(late.reason())) : Mono.empty());
 	}
 
-	Mono<List<RegionStats>> current() {
-		return this.latest.asFlux().next();
-	}
-
-	/** The latest closed window of every region (sorted by region), then the same after each change. */
-	Flux<List<RegionStats>> updates() {
-		return this.latest.asFlux();
-	}
-
 	private void observe(WindowSignal signal) {
 		if (signal instanceof WindowSignal.Accepted accepted) {
 			verdict(accepted.reading(), signal);
@@ -100,10 +84,6 @@ class LiveRegionWindows implements DisposableBean {
 				.register(this.meters)
 				.increment();
 			verdict(late.reading(), signal);
-		}
-		else if (signal instanceof WindowSignal.Closed closed) {
-			this.latestByRegion.put(closed.stats().region(), closed.stats());
-			this.latest.emitNext(List.copyOf(this.latestByRegion.values()), Sinks.EmitFailureHandler.FAIL_FAST);
 		}
 	}
 

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.sensor.SensorReadingTaken;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +30,9 @@ class ReadingsController {
 
 	private final ReadingsBody body;
 
-	private final EventPublisher publisher;
+	private final ReadingPublisher publisher;
 
-	ReadingsController(SensorProperties properties, Clock clock, EventPublisher publisher) {
+	ReadingsController(SensorProperties properties, Clock clock, ReadingPublisher publisher) {
 		this.body = new ReadingsBody(properties.maxBatchSize(), new ReadingRules(clock, properties.maxClockSkew()));
 		this.publisher = publisher;
 	}

@@ -1,21 +1,31 @@
 package io.github.eventsuite.analytics.sensors;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
 
-/** The last alerts this instance raised, newest first, for {@code GET /api/sensors/alerts}. */
+/**
+ * The newest alerts of {@code sensor.alerts}, newest first, for {@code GET /api/sensors/alerts}.
+ * Ordered by when they were raised, not by when they were read: the partitions are read in
+ * no particular order, and every instance must list the same alerts.
+ */
 @Component
 class RecentAlerts {
 
 	static final int CAPACITY = 50;
 
-	private final Deque<SensorAlertRaised> alerts = new ArrayDeque<>();
+	private static final Comparator<SensorAlertRaised> NEWEST_FIRST = Comparator
+		.comparing((SensorAlertRaised alert) -> alert.envelope().occurredAt())
+		.reversed()
+		.thenComparing((alert) -> alert.envelope().eventId());
+
+	private final NavigableSet<SensorAlertRaised> alerts = new TreeSet<>(NEWEST_FIRST);
 
 	/** A redelivered reading raises the same alert again; it is listed once. */
 	synchronized void add(SensorAlertRaised alert) {
@@ -23,9 +33,9 @@ class RecentAlerts {
 		if (this.alerts.stream().anyMatch((known) -> known.envelope().eventId().equals(eventId))) {
 			return;
 		}
-		this.alerts.addFirst(alert);
+		this.alerts.add(alert);
 		if (this.alerts.size() > CAPACITY) {
-			this.alerts.removeLast();
+			this.alerts.pollLast();
 		}
 	}
 

@@ -6,7 +6,7 @@ import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
 
 /**
  * One closed window of a region, as {@code GET /api/sensors/regions} and the dashboard show
- * it.
+ * it, and as {@code sensor.region-stats} carries it.
  *
  * @param windowStart inclusive
  * @param windowEnd exclusive
@@ -16,6 +16,11 @@ import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
  */
 record RegionStats(String region, Instant windowStart, Instant windowEnd, long count, double averageTemperature,
 		double maxTemperature, long lateReadings) {
+
+	static RegionStats of(RegionWindowClosed event) {
+		return new RegionStats(event.region(), event.windowStart(), event.windowEnd(), event.count(),
+				event.averageTemperature(), event.maxTemperature(), event.lateReadings());
+	}
 
 	RegionWindowClosed toEvent(String correlationId) {
 		return RegionWindowClosed.of(this.region, this.windowStart, this.windowEnd, this.count,

@@ -25,16 +25,12 @@ class SensorPipeline {
 
 	private final EventPublisher publisher;
 
-	private final RecentAlerts recentAlerts;
-
 	private final LiveRegionWindows windows;
 
-	SensorPipeline(SensorProperties properties, Clock clock, EventPublisher publisher, RecentAlerts recentAlerts,
-			LiveRegionWindows windows) {
+	SensorPipeline(SensorProperties properties, Clock clock, EventPublisher publisher, LiveRegionWindows windows) {
 		this.rules = new ReadingRules(clock, properties.maxClockSkew());
 		this.properties = properties;
 		this.publisher = publisher;
-		this.recentAlerts = recentAlerts;
 		this.windows = windows;
 	}
 
@@ -74,7 +70,7 @@ class SensorPipeline {
 				reading.temperatureCelsius(), reading.humidityPercent(), round(enriched.heatIndexCelsius()), threshold,
 				"high temperature: " + reading.temperatureCelsius() + " °C is above " + threshold + " °C",
 				reading.envelope().correlationId());
-		return this.publisher.publish(alert).doOnSuccess((sent) -> this.recentAlerts.add(alert)).then();
+		return this.publisher.publish(alert).then();
 	}
 
 	private static double round(double value) {

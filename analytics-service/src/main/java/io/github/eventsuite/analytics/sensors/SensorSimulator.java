@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.sensor.SensorReadingTaken;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -31,13 +30,13 @@ class SensorSimulator implements SmartLifecycle {
 
 	private final SensorProperties.Simulator settings;
 
-	private final EventPublisher publisher;
+	private final ReadingPublisher publisher;
 
 	private final SimulatedReadings readings;
 
 	private volatile Disposable running;
 
-	SensorSimulator(SensorProperties properties, EventPublisher publisher, Clock clock) {
+	SensorSimulator(SensorProperties properties, ReadingPublisher publisher, Clock clock) {
 		this.settings = properties.simulator();
 		this.publisher = publisher;
 		this.readings = new SimulatedReadings(this.settings, clock, new Random());

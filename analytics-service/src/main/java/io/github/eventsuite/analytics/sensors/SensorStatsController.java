@@ -20,19 +20,22 @@ class SensorStatsController {
 
 	static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
-	private final LiveRegionWindows windows;
+	private final LatestRegionStats regions;
 
 	private final RecentAlerts alerts;
 
-	SensorStatsController(LiveRegionWindows windows, RecentAlerts alerts) {
-		this.windows = windows;
+	SensorStatsController(LatestRegionStats regions, RecentAlerts alerts) {
+		this.regions = regions;
 		this.alerts = alerts;
 	}
 
-	/** The latest closed window of every region, sorted by region. */
+	/**
+	 * The latest closed window of every region, sorted by region: read from
+	 * {@code sensor.region-stats}, so every instance answers the same.
+	 */
 	@GetMapping("/regions")
 	Mono<List<RegionStats>> regions() {
-		return this.windows.current();
+		return this.regions.current();
 	}
 
 	/**
@@ -41,7 +44,7 @@ class SensorStatsController {
 	 */
 	@GetMapping(path = "/regions/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<List<RegionStats>>> regionsStream() {
-		Flux<ServerSentEvent<List<RegionStats>>> updates = this.windows.updates()
+		Flux<ServerSentEvent<List<RegionStats>>> updates = this.regions.updates()
 			.onBackpressureLatest()
 			.map((regions) -> ServerSentEvent.builder(regions).event("regions").build());
 		Flux<ServerSentEvent<List<RegionStats>>> keepAlive = Flux.interval(KEEP_ALIVE)
@@ -50,7 +53,7 @@ class SensorStatsController {
 		return Flux.merge(updates, keepAlive);
 	}
 
-	/** The last alerts (at most 50), newest first. */
+	/** The last alerts (at most 50) of {@code sensor.alerts}, newest first. */
 	@GetMapping("/alerts")
 	List<Alert> alerts() {
 		return this.alerts.newestFirst().stream().map(Alert::of).toList();

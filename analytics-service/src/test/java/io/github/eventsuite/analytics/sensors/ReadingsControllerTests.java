@@ -3,6 +3,7 @@ package io.github.eventsuite.analytics.sensors;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebFluxTest(value = ReadingsController.class, properties = "sensors.max-batch-size=3")
-@Import({ SensorConfiguration.class, ReadingsControllerTests.Kafka.class })
+@Import({ SensorConfiguration.class, ReadingPublisher.class, ReadingsControllerTests.Kafka.class })
 class ReadingsControllerTests {
 
 	private static final String T = "2026-11-25T10:00:01.500Z";
@@ -41,6 +42,7 @@ class ReadingsControllerTests {
 	@BeforeEach
 	void reset() {
 		this.kafka.published.clear();
+		this.kafka.keys.clear();
 		this.kafka.failing = false;
 	}
 
@@ -59,13 +61,15 @@ class ReadingsControllerTests {
 	}
 
 	@Test
-	void acceptsABatchInItsOrderAndTimestampsWithOffsets() {
-		post("[" + reading("sensor-1", 20) + "," + reading("sensor-2", 22).replace("10:00:01Z", "12:00:02+02:00") + "]")
+	void acceptsABatchInItsOrderAndTimestampsWithOffsetsKeyedByRegion() {
+		post("[" + reading("sensor-1", 20) + "," + reading("sensor-3", 22).replace("10:00:01Z", "12:00:02+02:00") + ","
+				+ reading("lab-9", 23) + "]")
 			.expectStatus().isAccepted()
-			.expectBody().json("{\"accepted\":2}");
+			.expectBody().json("{\"accepted\":3}");
 
 		assertThat(this.kafka.published).extracting((event) -> ((SensorReadingTaken) event).deviceId())
-			.containsExactly("sensor-1", "sensor-2");
+			.containsExactly("sensor-1", "sensor-3", "lab-9");
+		assertThat(this.kafka.keys).containsExactly("north", "south", "unassigned");
 		assertThat(((SensorReadingTaken) this.kafka.published.get(1)).takenAt())
 			.isEqualTo(Instant.parse("2026-11-25T10:00:02Z"));
 	}
@@ -152,10 +156,12 @@ class ReadingsControllerTests {
 				+ ",\"humidity\":40}";
 	}
 
-	/** Kafka as the controller sees it: acknowledges (and records) or fails. */
+	/** Kafka as the controller sees it: acknowledges (and records, with their keys) or fails. */
 	static class RecordingPublisher extends EventPublisher {
 
 		final List<BusEvent> published = new CopyOnWriteArrayList<>();
+
+		final List<String> keys = new CopyOnWriteArrayList<>();
 
 		volatile boolean failing;
 
@@ -164,15 +170,20 @@ class ReadingsControllerTests {
 		}
 
 		@Override
-		public Mono<SendResult<Object, Object>> publish(BusEvent event) {
+		public Mono<SendResult<Object, Object>> publish(BusEvent event, String key) {
 			return this.failing ? Mono.error(new KafkaException("broker away"))
-					: Mono.fromRunnable(() -> this.published.add(event));
+					: Mono.fromRunnable(() -> record(event, key));
 		}
 
 		@Override
-		public Mono<Void> publishAll(List<? extends BusEvent> events) {
+		public <E extends BusEvent> Mono<Void> publishAll(List<E> events, Function<? super E, String> key) {
 			return this.failing ? Mono.error(new KafkaException("broker away"))
-					: Mono.fromRunnable(() -> this.published.addAll(events));
+					: Mono.fromRunnable(() -> events.forEach((event) -> record(event, key.apply(event))));
+		}
+
+		private void record(BusEvent event, String key) {
+			this.published.add(event);
+			this.keys.add(key);
 		}
 
 	}

@@ -4,9 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +23,12 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.eventsuite.analytics.SecondInstance;
 import io.github.eventsuite.analytics.TestcontainersConfiguration;
+import io.github.eventsuite.analytics.stats.AllPartitions;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
@@ -32,11 +41,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"sensors.windows.idle-timeout=3s", "sensors.regions.devices.lab-1=lab", "sensors.regions.devices.lab-2=lab",
-		"sensors.regions.devices.hot-1=greenhouse" })
+		SensorPipelineIntegrationTests.IDLE_TIMEOUT, "sensors.regions.devices.lab-1=lab", "sensors.regions.devices.lab-2=lab",
+		"sensors.regions.devices.hot-1=greenhouse", SensorPipelineIntegrationTests.SPLIT_1,
+		SensorPipelineIntegrationTests.SPLIT_2, SensorPipelineIntegrationTests.SPLIT_3 })
 @AutoConfigureWebTestClient
 @Import(TestcontainersConfiguration.class)
 class SensorPipelineIntegrationTests {
+
+	static final String IDLE_TIMEOUT = "sensors.windows.idle-timeout=3s";
+
+	/**
+	 * Three devices of one region whose ids, as keys, land on three different partitions:
+	 * keyed by device, the region's readings would reach both instances of a group of two.
+	 */
+	static final String SPLIT_1 = "sensors.regions.devices.split-1=split";
+
+	static final String SPLIT_2 = "sensors.regions.devices.split-2=split";
+
+	static final String SPLIT_3 = "sensors.regions.devices.split-3=split";
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -45,6 +67,12 @@ class SensorPipelineIntegrationTests {
 
 	@Autowired
 	private KafkaConnectionDetails kafka;
+
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	private AllPartitions allPartitions;
 
 	private KafkaTopics topics;
 
@@ -104,12 +132,78 @@ class SensorPipelineIntegrationTests {
 				assertThat(alert.thresholdCelsius()).isEqualTo(35.0);
 				assertThat(alert.reason()).isEqualTo("high temperature: 41.5 °C is above 35.0 °C");
 			}));
-		this.client.get().uri("/api/sensors/alerts").exchange()
+		await().atMost(WAIT).untilAsserted(() -> this.client.get().uri("/api/sensors/alerts").exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$[0].deviceId").isEqualTo("hot-1")
 			.jsonPath("$[0].region").isEqualTo("greenhouse")
-			.jsonPath("$[0].temperature").isEqualTo(41.5);
+			.jsonPath("$[0].temperature").isEqualTo(41.5));
+	}
+
+	@Test
+	void withTwoInstancesInTheGroupOneClosesARegionsWindowWithAllItsReadingsAndBothServeIt() {
+		int partitions = this.allPartitions.of(Topics.SENSOR_READINGS).length;
+		assertThat(Stream.of("split-1", "split-2", "split-3").map((device) -> partitionOf(device, partitions)))
+			.as("the premise: keyed by device, the region's readings would be on every partition")
+			.containsExactlyInAnyOrder(0, 1, 2);
+		String bootstrap = String.join(",", this.kafka.getBootstrapServers());
+
+		try (SecondInstance second = SecondInstance.start(bootstrap, IDLE_TIMEOUT, SPLIT_1, SPLIT_2, SPLIT_3)) {
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				Set<TopicPartition> mine = readingPartitions(this.listeners);
+				Set<TopicPartition> theirs = readingPartitions(second.bean(KafkaListenerEndpointRegistry.class));
+				assertThat(mine).isNotEmpty();
+				assertThat(theirs).isNotEmpty().doesNotContainAnyElementsOf(mine);
+				assertThat(mine.size() + theirs.size()).isEqualTo(partitions);
+			});
+			Instant t = Instant.ofEpochSecond((Instant.now().getEpochSecond() - 60) / 5 * 5);
+
+			post("[" + reading("split-1", t.plusMillis(500), 20.0) + "," + reading("split-2", t.plusMillis(1000), 24.0)
+					+ "," + reading("split-3", t.plusMillis(1500), 28.0) + "," + reading("split-1", t.plusMillis(2000), 22.0)
+					+ "," + reading("split-2", t.plusMillis(2500), 41.0) + "," + reading("split-3", t.plusMillis(3000), 27.0)
+					+ "]")
+				.expectStatus().isAccepted();
+
+			RegionStats window = new RegionStats("split", t, t.plusSeconds(5), 6, 27.0, 41.0, 0);
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(regions(this.client)).contains(window);
+				assertThat(regions(second.client())).contains(window);
+			});
+			assertThat(this.topics.events(Topics.SENSOR_REGION_STATS, RegionWindowClosed.class))
+				.filteredOn((closed) -> closed.region().equals("split"))
+				.singleElement()
+				.satisfies((closed) -> assertThat(RegionStats.of(closed)).isEqualTo(window));
+			await().atMost(WAIT).untilAsserted(() -> {
+				assertThat(alertedTemperatures(this.client, "split-2")).containsExactly(41.0);
+				assertThat(alertedTemperatures(second.client(), "split-2")).containsExactly(41.0);
+			});
+		}
+	}
+
+	/** The partition Kafka's producer picks for a record key. */
+	private static int partitionOf(String key, int partitions) {
+		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+	}
+
+	private static Set<TopicPartition> readingPartitions(KafkaListenerEndpointRegistry listeners) {
+		return listeners.getListenerContainers().stream()
+			.filter((container) -> container.getContainerProperties().getTopics() != null
+					&& List.of(container.getContainerProperties().getTopics()).contains(Topics.SENSOR_READINGS))
+			.flatMap((container) -> Optional.ofNullable(container.getAssignedPartitions()).orElse(List.of()).stream())
+			.collect(Collectors.toSet());
+	}
+
+	private static List<Double> alertedTemperatures(WebTestClient client, String deviceId) {
+		return client.get().uri("/api/sensors/alerts").exchange()
+			.expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<List<SensorStatsController.Alert>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.filter((alert) -> alert.deviceId().equals(deviceId))
+			.map(SensorStatsController.Alert::temperature)
+			.toList();
 	}
 
 	@Test
@@ -139,7 +233,11 @@ class SensorPipelineIntegrationTests {
 	}
 
 	private List<RegionStats> regions() {
-		return this.client.get().uri("/api/sensors/regions").exchange()
+		return regions(this.client);
+	}
+
+	private static List<RegionStats> regions(WebTestClient client) {
+		return client.get().uri("/api/sensors/regions").exchange()
 			.expectStatus().isOk()
 			.expectBody(new ParameterizedTypeReference<List<RegionStats>>() {
 			})

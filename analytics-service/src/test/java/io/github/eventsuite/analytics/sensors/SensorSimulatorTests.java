@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 
@@ -44,10 +45,11 @@ class SensorSimulatorTests {
 	}
 
 	@Test
-	void publishesWhileRunningAndStopsWithTheApplication() {
+	void publishesKeyedByRegionWhileRunningAndStopsWithTheApplication() {
 		ReadingsControllerTests.RecordingPublisher kafka = new ReadingsControllerTests.RecordingPublisher();
-		SensorSimulator simulator = new SensorSimulator(properties(new SensorProperties.Simulator(true, 2, 200, 0)),
-				kafka, Clock.systemUTC());
+		SensorProperties properties = properties(new SensorProperties.Simulator(true, 2, 200, 0));
+		SensorSimulator simulator = new SensorSimulator(properties, new ReadingPublisher(properties, kafka),
+				Clock.systemUTC());
 
 		simulator.start();
 		await().atMost(Duration.ofSeconds(10)).until(() -> kafka.published.size() >= 20);
@@ -56,13 +58,15 @@ class SensorSimulatorTests {
 		assertThat(simulator.isRunning()).isFalse();
 		assertThat(kafka.published).first().isInstanceOfSatisfying(SensorReadingTaken.class,
 				(reading) -> assertThat(reading.deviceId()).isEqualTo("sensor-1"));
+		assertThat(kafka.keys).first().isEqualTo("north");
 	}
 
 	@Test
 	void doesNothingUnlessEnabled() {
 		ReadingsControllerTests.RecordingPublisher kafka = new ReadingsControllerTests.RecordingPublisher();
-		SensorSimulator simulator = new SensorSimulator(properties(new SensorProperties.Simulator(false, 2, 200, 0)),
-				kafka, Clock.systemUTC());
+		SensorProperties properties = properties(new SensorProperties.Simulator(false, 2, 200, 0));
+		SensorSimulator simulator = new SensorSimulator(properties, new ReadingPublisher(properties, kafka),
+				Clock.systemUTC());
 
 		simulator.start();
 
@@ -71,7 +75,8 @@ class SensorSimulatorTests {
 
 	private static SensorProperties properties(SensorProperties.Simulator simulator) {
 		SensorProperties defaults = SensorStatsControllerTests.properties();
-		return new SensorProperties(defaults.maxBatchSize(), defaults.maxClockSkew(), defaults.regions(),
+		return new SensorProperties(defaults.maxBatchSize(), defaults.maxClockSkew(),
+				new SensorProperties.Regions(Map.of("sensor-1", "north"), "unassigned"),
 				defaults.alerts(), defaults.windows(), simulator);
 	}
 

@@ -2,14 +2,19 @@ package io.github.eventsuite.analytics.sensors;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import reactor.core.publisher.Flux;
+import io.github.eventsuite.eventbus.EventEnvelope;
+import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,40 +25,31 @@ class SensorStatsControllerTests {
 
 	@Test
 	void streamsTheRegionsAsRegionsEventsAndKeepsIdleStreamsAlive() {
-		List<RegionStats> regions = List.of(new RegionStats("north", T0, T0.plusSeconds(5), 2, 21.0, 22.0, 0));
-		LiveRegionWindows windows = new LiveRegionWindows(properties(), null, null) {
-			@Override
-			Flux<List<RegionStats>> updates() {
-				return Flux.just(regions).concatWith(Flux.never());
-			}
-		};
-		SensorStatsController controller = new SensorStatsController(windows, new RecentAlerts());
+		LatestRegionStats regions = new LatestRegionStats();
+		RegionStats north = new RegionStats("north", T0, T0.plusSeconds(5), 2, 21.0, 22.0, 0);
+		regions.add(north);
+		SensorStatsController controller = new SensorStatsController(regions, new RecentAlerts());
 
 		StepVerifier.withVirtualTime(controller::regionsStream)
 			.assertNext((event) -> {
 				assertThat(event.event()).isEqualTo("regions");
-				assertThat(event.data()).isEqualTo(regions);
+				assertThat(event.data()).containsExactly(north);
 			})
 			.expectNoEvent(SensorStatsController.KEEP_ALIVE.minusMillis(1))
 			.thenAwait(Duration.ofMillis(1))
 			.assertNext((event) -> assertThat(event.comment()).isEqualTo("keep-alive"))
 			.thenCancel()
 			.verify(Duration.ofSeconds(5));
-		windows.destroy();
 	}
 
 	@Test
 	void answersTheLatestWindowOfEachRegionAsTheDashboardReadsIt() {
-		List<RegionStats> regions = List.of(new RegionStats("north", T0, T0.plusSeconds(5), 3, 21.17, 24.5, 1),
-				new RegionStats("south", T0, T0.plusSeconds(5), 1, 30.0, 30.0, 0));
-		LiveRegionWindows windows = new LiveRegionWindows(properties(), null, null) {
-			@Override
-			reactor.core.publisher.Mono<List<RegionStats>> current() {
-				return reactor.core.publisher.Mono.just(regions);
-			}
-		};
+		LatestRegionStats regions = new LatestRegionStats();
+		regions.add(new RegionStats("south", T0, T0.plusSeconds(5), 1, 30.0, 30.0, 0));
+		regions.add(new RegionStats("north", T0.minusSeconds(5), T0, 7, 20.0, 20.5, 0));
+		regions.add(new RegionStats("north", T0, T0.plusSeconds(5), 3, 21.17, 24.5, 1));
 
-		WebTestClient.bindToController(new SensorStatsController(windows, new RecentAlerts())).build()
+		WebTestClient.bindToController(new SensorStatsController(regions, new RecentAlerts())).build()
 			.get().uri("/api/sensors/regions").exchange()
 			.expectStatus().isOk()
 			.expectBody().json("""
@@ -61,21 +57,56 @@ class SensorStatsControllerTests {
 					  "count":3,"averageTemperature":21.17,"maxTemperature":24.5,"lateReadings":1},
 					 {"region":"south","windowStart":"2026-11-25T10:00:00Z","windowEnd":"2026-11-25T10:00:05Z",
 					  "count":1,"averageTemperature":30.0,"maxTemperature":30.0,"lateReadings":0}]""", JsonCompareMode.STRICT);
-		windows.destroy();
+	}
+
+	@Test
+	void keepsARegionsLatestWindowWhenAnOlderOneIsReadAfterIt() {
+		LatestRegionStats regions = new LatestRegionStats();
+		RegionStats latest = new RegionStats("north", T0, T0.plusSeconds(5), 3, 21.0, 22.0, 0);
+		RegionStats older = new RegionStats("north", T0.minusSeconds(5), T0, 9, 19.0, 20.0, 0);
+
+		regions.add(latest);
+		regions.add(older);
+
+		StepVerifier.create(regions.current()).expectNext(List.of(latest)).verifyComplete();
 	}
 
 	@Test
 	void listsAlertsNewestFirstAndEachOnce() {
 		RecentAlerts alerts = new RecentAlerts();
-		var first = io.github.eventsuite.eventbus.sensor.SensorAlertRaised.of("sensor-1", "north", T0, 40.0, 30.0, 43.2,
-				35.0, "hot", "c");
-		var second = io.github.eventsuite.eventbus.sensor.SensorAlertRaised.of("sensor-2", "south", T0, 41.0, 30.0, 44.0,
-				35.0, "hot", "c");
+		SensorAlertRaised first = alert("sensor-1", T0);
+		SensorAlertRaised second = alert("sensor-2", T0.plusSeconds(1));
 		alerts.add(first);
 		alerts.add(second);
 		alerts.add(first);
 
 		assertThat(alerts.newestFirst()).containsExactly(second, first);
+	}
+
+	@Test
+	void keepsTheNewestAlertsByWhenTheyWereRaisedWhateverOrderTheyAreReadIn() {
+		RecentAlerts alerts = new RecentAlerts();
+		List<SensorAlertRaised> raised = IntStream.range(0, RecentAlerts.CAPACITY + 10)
+			.mapToObj((i) -> alert("sensor-" + i, T0.plusSeconds(i)))
+			.toList();
+		List<SensorAlertRaised> shuffled = new ArrayList<>(raised);
+		Collections.shuffle(shuffled, new Random(7));
+
+		shuffled.forEach(alerts::add);
+
+		List<SensorAlertRaised> newestFirst = new ArrayList<>(raised);
+		Collections.reverse(newestFirst);
+		assertThat(alerts.newestFirst()).containsExactlyElementsOf(newestFirst.subList(0, RecentAlerts.CAPACITY));
+	}
+
+	/** An alert raised at {@code raisedAt}. */
+	private static SensorAlertRaised alert(String deviceId, Instant raisedAt) {
+		SensorAlertRaised alert = SensorAlertRaised.of(deviceId, "north", T0, 40.0, 30.0, 43.2, 35.0, "hot", "c");
+		EventEnvelope envelope = alert.envelope();
+		return new SensorAlertRaised(new EventEnvelope(envelope.eventId(), envelope.eventType(),
+				envelope.schemaVersion(), raisedAt, envelope.correlationId()), alert.deviceId(), alert.region(),
+				alert.takenAt(), alert.temperatureCelsius(), alert.humidityPercent(), alert.heatIndexCelsius(),
+				alert.thresholdCelsius(), alert.reason());
 	}
 
 	static SensorProperties properties() {

@@ -8,17 +8,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.github.eventsuite.analytics.AnalyticsServiceApplication;
+import io.github.eventsuite.analytics.SecondInstance;
 import io.github.eventsuite.analytics.TestcontainersConfiguration;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
@@ -98,31 +94,11 @@ class StatsIntegrationTests {
 			assertThat(after.emailsSent() - before.emailsSent()).isEqualTo(6);
 		});
 
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(AnalyticsServiceApplication.class)
-			.initializers(StatsIntegrationTests::keepGlobalNettyResources)
-			.run("--server.port=0", "--management.server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap)) {
-			WebTestClient secondClient = WebTestClient.bindToServer()
-				.baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
-				.build();
+		try (SecondInstance second = SecondInstance.start(bootstrap)) {
+			WebTestClient secondClient = second.client();
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(totals(stats(secondClient)))
 				.isEqualTo(totals(stats())));
 		}
-	}
-
-	/**
-	 * Closing a second application in this JVM would otherwise dispose Reactor Netty's global
-	 * resources, which the test's own context (its management server) uses too.
-	 */
-	private static void keepGlobalNettyResources(ConfigurableApplicationContext context) {
-		context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String name) {
-				if (bean instanceof ReactorResourceFactory resources) {
-					resources.setUseGlobalResources(false);
-				}
-				return bean;
-			}
-		});
 	}
 
 	private static List<Long> totals(Stats stats) {

@@ -2,6 +2,7 @@ package io.github.eventsuite.eventbus.kafka;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.kafka.core.KafkaOperations;
@@ -26,8 +27,17 @@ public class EventPublisher {
 	 * {@code acks=all} and idempotence), and fails if it never does.
 	 */
 	public Mono<SendResult<Object, Object>> publish(BusEvent event) {
+		return publish(event, event.key());
+	}
+
+	/**
+	 * As {@link #publish(BusEvent)}, under a key other than the event's own: for a topic
+	 * partitioned by something the event does not carry (sensor readings by their device's
+	 * region, which only the producer's configuration knows).
+	 */
+	public Mono<SendResult<Object, Object>> publish(BusEvent event, String key) {
 		String topic = Topics.topicOf(event);
-		return send(() -> this.kafka.send(topic, event.key(), event));
+		return send(() -> this.kafka.send(topic, key, event));
 	}
 
 	/**
@@ -36,8 +46,13 @@ public class EventPublisher {
 	 * completes once the broker has acknowledged every one; fails if any is not.
 	 */
 	public Mono<Void> publishAll(List<? extends BusEvent> events) {
+		return publishAll(events, BusEvent::key);
+	}
+
+	/** As {@link #publishAll(List)}, each event under the key {@code key} gives it. */
+	public <E extends BusEvent> Mono<Void> publishAll(List<E> events, Function<? super E, String> key) {
 		return send(() -> CompletableFuture.allOf(events.stream()
-			.map((event) -> this.kafka.send(Topics.topicOf(event), event.key(), event))
+			.map((event) -> this.kafka.send(Topics.topicOf(event), key.apply(event), event))
 			.toArray(CompletableFuture[]::new))).then();
 	}
 

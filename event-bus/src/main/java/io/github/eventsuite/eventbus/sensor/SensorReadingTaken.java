@@ -50,7 +50,12 @@ public record SensorReadingTaken(EventEnvelope envelope, String deviceId, Instan
 		return new SensorReadingTaken(envelope, deviceId, takenAt, temperatureCelsius, humidityPercent);
 	}
 
-	/** Keyed by device: the readings of one device stay in order on one partition. */
+	/**
+	 * The device. {@code sensor.readings} is partitioned coarser, by the device's region,
+	 * which only the producer's configuration knows: its producers publish under the region
+	 * ({@code EventPublisher.publish(event, key)}). A device is in one region, so its readings
+	 * still stay in order on one partition.
+	 */
 	@Override
 	public String key() {
 		return this.deviceId;
