@@ -14,6 +14,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
 
 import io.github.eventsuite.eventbus.Topics;
@@ -36,6 +38,8 @@ class BrokerFailureIntegrationTests {
 
 	/** The chain's topics: each is written and read on the way from POST to statistics. */
 	private static final List<String> CHAIN = List.of(Topics.USER_REGISTER, Topics.USER_CREATED, Topics.EMAIL_SENT);
+
+	private static final Logger log = LoggerFactory.getLogger(BrokerFailureIntegrationTests.class);
 
 	private static final Duration PACE = Duration.ofMillis(100);
 
@@ -97,6 +101,8 @@ class BrokerFailureIntegrationTests {
 		assertThat(after.load().get()).as("registrations on the two brokers left").allMatch(Outcome::accepted);
 		during.assertEveryAcceptedRegistrationTookEffectOnce();
 		after.assertEveryAcceptedRegistrationTookEffectOnce();
+		log.info("Broker {} (the controller) killed: {} of {} registrations sent meanwhile were accepted", victim,
+				during.load().get().stream().filter(Outcome::accepted).count(), during.load().get().size());
 	}
 
 	private static long partitionsLedBy(int broker) throws Exception {
