@@ -2,6 +2,8 @@ package io.github.eventsuite.analytics.sensors;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 import io.github.eventsuite.eventbus.Topics;
@@ -32,8 +34,10 @@ class SensorReadingListener {
 	 * does not own the partition. The windows are one serial fold anyway.
 	 */
 	@KafkaListener(topics = Topics.SENSOR_READINGS, concurrency = "1")
-	Mono<Void> on(SensorReadingTaken event, ConsumerRecordMetadata record) {
-		return this.retry.process(event, record, () -> this.pipeline.process(event));
+	Mono<Void> on(SensorReadingTaken event, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key,
+			ConsumerRecordMetadata record) {
+		// A dead letter keeps the key the reading came with (its region), not the device's.
+		return this.retry.process(event, (key != null) ? key : event.key(), record, () -> this.pipeline.process(event));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.eventsuite.analytics.deadletters;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.eventsuite.analytics.TestcontainersConfiguration;
@@ -81,6 +85,28 @@ class DeadLetterConsoleIntegrationTests {
 		redrive(deadLetter).expectStatus().isOk();
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.topics.processed("analytics-stats", again));
 		assertThat(emailsSent()).isEqualTo(before + 1);
+	}
+
+	/** A record keyed by something its event does not carry (readings go by region) must go back where it was. */
+	@Test
+	void redrivesADeadLetterToThePartitionItCameFromWhateverItsKey() {
+		String key = "device-" + UUID.randomUUID();
+		int keyed = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
+		int original = (keyed + 1) % 3;
+		ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(Topics.deadLetterTopicOf(Topics.SENSOR_READINGS),
+				key, "{\"this is\": \"not a reading\"}".getBytes(StandardCharsets.UTF_8));
+		deadLetter.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(original).array());
+		RecordMetadata sent = this.topics.send(deadLetter);
+
+		this.client.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.SENSOR_READINGS,
+				sent.partition(), sent.offset())
+			.exchange()
+			.expectStatus().isOk();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.topics.readAll(Topics.SENSOR_READINGS))
+			.filteredOn((record) -> key.equals(record.key()))
+			.singleElement()
+			.satisfies((record) -> assertThat(record.partition()).isEqualTo(original)));
 	}
 
 	@Test

@@ -99,8 +99,16 @@ public class DeadLetters {
 				.then(Mono.just(records.size())));
 	}
 
+	/**
+	 * Back to the partition it came from, when the dead letter says which: a record keyed by
+	 * something its event does not carry (sensor readings go by region) belongs to whichever
+	 * instance owns that partition. Without the header, the key picks the partition.
+	 */
 	private Mono<Void> send(String topic, ConsumerRecord<String, byte[]> deadLetter) {
-		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, deadLetter.key(), deadLetter.value());
+		Integer partition = number(deadLetter, KafkaHeaders.DLT_ORIGINAL_PARTITION, Integer.BYTES).map(Long::intValue)
+			.orElse(null);
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, partition, deadLetter.key(),
+				deadLetter.value());
 		String origin = deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset();
 		record.headers().add(REDRIVEN_FROM, origin.getBytes(StandardCharsets.UTF_8));
 		return EventPublisher.send(() -> this.kafka.send(record)).then();

@@ -46,6 +46,15 @@ public class ListenerRetry {
 
 	/** The work for one record, retried (each attempt asks for new work), dead-lettered if it cannot be done. */
 	public Mono<Void> process(BusEvent event, ConsumerRecordMetadata record, Supplier<Mono<?>> work) {
+		return process(event, event.key(), record, work);
+	}
+
+	/**
+	 * As {@link #process(BusEvent, ConsumerRecordMetadata, Supplier)} for a record keyed by
+	 * something other than {@code event.key()} (sensor readings go by region): its dead letter
+	 * keeps the key it came with.
+	 */
+	public Mono<Void> process(BusEvent event, String key, ConsumerRecordMetadata record, Supplier<Mono<?>> work) {
 		Retry retry = Retry.backoff(this.settings.maxRetries(), this.settings.initialInterval())
 			.maxBackoff(this.settings.maxInterval())
 			.jitter(0.5)
@@ -55,15 +64,15 @@ public class ListenerRetry {
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 		// contextCapture: the listener's trace (open on the consumer thread while it returns this
 		// Mono) goes along to every thread the work runs on, and into the records it sends.
-		return Mono.defer(work).then().retryWhen(retry).onErrorResume((ex) -> deadLetter(event, record, ex))
+		return Mono.defer(work).then().retryWhen(retry).onErrorResume((ex) -> deadLetter(event, key, record, ex))
 			.contextCapture();
 	}
 
-	private Mono<Void> deadLetter(BusEvent event, ConsumerRecordMetadata record, Throwable ex) {
+	private Mono<Void> deadLetter(BusEvent event, String key, ConsumerRecordMetadata record, Throwable ex) {
 		String reason = DeadLetterReason.of(ex);
 		log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
 		ProducerRecord<Object, Object> deadLetter = new ProducerRecord<>(Topics.deadLetterTopicOf(record.topic()),
-				record.partition(), event.key(), event);
+				record.partition(), key, event);
 		Headers headers = deadLetter.headers();
 		headers.add(DeadLetterReason.HEADER, reason.getBytes(StandardCharsets.UTF_8));
 		headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, ex.getClass().getName().getBytes(StandardCharsets.UTF_8));

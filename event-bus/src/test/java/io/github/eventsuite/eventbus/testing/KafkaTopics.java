@@ -160,9 +160,15 @@ public final class KafkaTopics {
 	}
 
 	private RecordMetadata send(String topic, String key, byte[] value) {
+		return send(new ProducerRecord<>(topic, key, value));
+	}
+
+	/** A record as it is given: partition, headers and all. */
+	public RecordMetadata send(ProducerRecord<String, byte[]> record) {
+		String topic = record.topic();
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-			return producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+			return producer.send(record).get(10, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
