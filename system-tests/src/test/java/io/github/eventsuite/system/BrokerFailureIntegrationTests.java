@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -70,7 +71,12 @@ class BrokerFailureIntegrationTests {
 			.map((topic) -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
 		Collection<Config> configs = admin.describeConfigs(resources).all().get().values();
 		assertThat(configs).hasSize(topics.size())
-			.allSatisfy((config) -> assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("2"));
+			.allSatisfy((config) -> {
+				ConfigEntry minInsyncReplicas = config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+				assertThat(minInsyncReplicas.value()).isEqualTo("2");
+				// Set on the topic by the services, not inherited from the brokers' default.
+				assertThat(minInsyncReplicas.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+			});
 	}
 
 	/**
@@ -94,6 +100,7 @@ class BrokerFailureIntegrationTests {
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(describe(CHAIN).values())
 			.flatMap(TopicDescription::partitions)
 			.allSatisfy((partition) -> {
+				assertThat(partition.leader()).as("leader of partition %d", partition.partition()).isNotNull();
 				assertThat(partition.leader().id()).isNotEqualTo(victim);
 				assertThat(partition.isr()).hasSize(2).noneMatch((node) -> node.id() == victim);
 			}));
@@ -108,7 +115,7 @@ class BrokerFailureIntegrationTests {
 	private static long partitionsLedBy(int broker) throws Exception {
 		return describe(CHAIN).values().stream()
 			.flatMap((topic) -> topic.partitions().stream())
-			.filter((partition) -> partition.leader().id() == broker)
+			.filter((partition) -> partition.leader() != null && partition.leader().id() == broker)
 			.count();
 	}
 

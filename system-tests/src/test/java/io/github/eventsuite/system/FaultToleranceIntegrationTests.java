@@ -3,10 +3,7 @@ package io.github.eventsuite.system;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -16,10 +13,8 @@ import org.testcontainers.containers.GenericContainer;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
-import io.github.eventsuite.eventbus.testing.GreenMailbox;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
-import io.github.eventsuite.system.RegistrationLoad.Outcome;
 import io.github.eventsuite.system.SuiteProbe.Stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
