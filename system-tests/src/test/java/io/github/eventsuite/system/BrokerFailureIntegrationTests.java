@@ -82,8 +82,9 @@ class BrokerFailureIntegrationTests {
 	/**
 	 * The active KRaft controller, which also leads partitions, is the hardest broker to lose:
 	 * a new controller is elected before the dead broker is fenced and its partitions get new
-	 * leaders. Until then (about 10 to 20 s) a registration may get 503, and its client sends
-	 * it again; none that got 202 may be lost or take effect twice.
+	 * leaders. Until then (broker.session.timeout.ms, 9 s, and more) a registration may get
+	 * 503 (not acknowledged within 15 s), and its client sends it again; none that got 202 may
+	 * be lost or take effect twice.
 	 */
 	@Test
 	void theControllerKilledUnderLoadLosesNoAcceptedRegistrationAndWritesGoOnWithTwoBrokers() throws Exception {
