@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code emails.sent} and {@code emails.failed}: SMTP sends the server accepted and send
- * attempts that failed (each one, also those retried later). Registered at start-up, so
+ * {@code emails.sent}, {@code emails.failed} and {@code emails.unconfirmed}: SMTP sends the
+ * server accepted, send attempts that failed (each one, also those retried later), and sends
+ * whose outcome is unknown (README "Guarantees"). Registered at start-up, so
  * that both are scraped as 0 before the first email.
  */
 @Component
@@ -17,12 +18,17 @@ class EmailMetrics {
 
 	private final Counter failed;
 
+	private final Counter unconfirmed;
+
 	EmailMetrics(MeterRegistry meters) {
 		this.sent = Counter.builder("emails.sent").tag("template", WelcomeEmail.TEMPLATE)
 			.description("Emails the SMTP server accepted")
 			.register(meters);
 		this.failed = Counter.builder("emails.failed").tag("template", WelcomeEmail.TEMPLATE)
 			.description("Email send attempts that failed; the delivery is retried")
+			.register(meters);
+		this.unconfirmed = Counter.builder("emails.unconfirmed").tag("template", WelcomeEmail.TEMPLATE)
+			.description("Emails written whole to the SMTP server without a reply: not sent again, maybe not delivered")
 			.register(meters);
 	}
 
@@ -32,6 +38,10 @@ class EmailMetrics {
 
 	void failed() {
 		this.failed.increment();
+	}
+
+	void unconfirmed() {
+		this.unconfirmed.increment();
 	}
 
 }

@@ -22,8 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * @param messageIdDomain right-hand side of the Message-IDs this service generates
  * @param concurrency SMTP sends in flight at most; more wait in the queue
  * @param queueCapacity sends that may wait for a free slot before new ones are refused (and retried)
- * @param claimTimeout how long a send may take before another delivery of the same event
- * assumes the sender crashed and sends again; longer than the SMTP timeouts plus the queue
+ * @param claimTimeout how long a claim on an email lasts: after it, another delivery of the
+ * same event assumes the sender crashed and sends again. A send starts only while it can end
+ * before its claim expires, so this must be longer than the longest send the SMTP timeouts
+ * allow (five times {@code mail.smtp.timeout}, checked at start-up); the rest is how long a
+ * send may wait for a free connection
  * @param connectionIdleTimeout how long an open SMTP connection may wait for the next message
  * before it is closed; shorter than the server's own timeout (often one to five minutes)
  * @param messagesPerConnection messages sent over one SMTP connection before it is closed and
@@ -36,7 +39,7 @@ record EmailProperties(@DefaultValue("welcome@event-suite.local") @NotBlank @Ema
 		@DefaultValue("event-suite.local") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain,
 		@DefaultValue("4") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("1000") @Min(1) int queueCapacity,
-		@DefaultValue("1m") @NotNull Duration claimTimeout,
+		@DefaultValue("3m") @NotNull Duration claimTimeout,
 		@DefaultValue("30s") @NotNull Duration connectionIdleTimeout,
 		@DefaultValue("100") @Min(1) int messagesPerConnection) {
 

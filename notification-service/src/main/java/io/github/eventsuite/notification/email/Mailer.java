@@ -4,15 +4,17 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -43,32 +45,91 @@ class Mailer implements DisposableBean {
 
 	private final Scheduler smtp;
 
+	/** See {@link #longestSend}. */
+	private final Duration longestSend;
+
+	@Autowired
 	Mailer(JavaMailSenderImpl sender, EmailProperties properties, MeterRegistry meters, Clock clock) {
+		this(sender, properties, meters, clock,
+				Schedulers.newBoundedElastic(properties.concurrency(), properties.queueCapacity(), "smtp"));
+	}
+
+	/** With the scheduler the sends run on: {@code concurrency} threads, a bounded queue. */
+	Mailer(JavaMailSenderImpl sender, EmailProperties properties, MeterRegistry meters, Clock clock, Scheduler smtp) {
 		this.sender = sender;
 		this.properties = properties;
+		this.longestSend = longestSend(sender, properties);
 		this.connections = new SmtpConnections(sender, properties, meters, clock);
-		this.smtp = Schedulers.newBoundedElastic(properties.concurrency(), properties.queueCapacity(), "smtp");
+		this.smtp = smtp;
 		// Closing writes QUIT to a socket: blocking I/O, so on the SMTP scheduler too.
 		this.smtp.schedulePeriodically(this.connections::closeIdle, IDLE_CHECK.toMillis(), IDLE_CHECK.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
 
-	/** Completes once the SMTP server has accepted the message. */
-	Mono<Void> send(WelcomeEmail email) {
-		return Mono.fromRunnable(() -> send(toMimeMessage(email))).subscribeOn(this.smtp).then();
+	/**
+	 * Completes once the SMTP server has accepted the message. Sends nothing, failing with
+	 * {@link ClaimExpiredException}, if by the time a connection is ready the conversation
+	 * could outlast the claim ({@code claimExpiresAt}): it may have waited in the queue for
+	 * long, and another delivery may take an expired claim over and send too. Fails with
+	 * {@link SendOutcomeUnknownException} when the whole message was written but no reply came.
+	 */
+	Mono<Void> send(WelcomeEmail email, Instant claimExpiresAt) {
+		return Mono.fromRunnable(() -> sendBy(email, claimExpiresAt.minus(this.longestSend))).subscribeOn(this.smtp).then();
 	}
 
-	private void send(MimeMessage message) {
+	private void sendBy(WelcomeEmail email, Instant startBy) {
+		WrittenOnceMessage message = toMimeMessage(email);
 		try {
-			this.connections.send(message);
+			if (!this.connections.send(message, startBy)) {
+				throw new ClaimExpiredException(email);
+			}
 		}
 		catch (MessagingException ex) {
+			if (message.written() && !repliedTo(ex)) {
+				throw new SendOutcomeUnknownException(email, ex);
+			}
 			throw new MailSendException("Could not send the " + WelcomeEmail.TEMPLATE + " email", ex);
 		}
 	}
 
-	private MimeMessage toMimeMessage(WelcomeEmail email) {
-		MimeMessage message = this.sender.createMimeMessage();
+	/** A reply code (e.g. 451 or 554 to the end of data) says for sure that the server does not have the message. */
+	private static boolean repliedTo(MessagingException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SendFailedException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * From the moment a send starts until the server's last reply: MAIL, RCPT, DATA and the
+	 * end of data each wait up to {@code mail.smtp.timeout} for their reply, the body up to
+	 * {@code mail.smtp.writetimeout} to be written. Without both timeouts a send could take
+	 * for ever and no claim would be safe.
+	 */
+	private static Duration longestSend(JavaMailSenderImpl sender, EmailProperties properties) {
+		long timeout = millis(sender, "mail.smtp.timeout");
+		long writeTimeout = millis(sender, "mail.smtp.writetimeout");
+		Duration longest = Duration.ofMillis(5 * Math.max(timeout, writeTimeout));
+		if (properties.claimTimeout().compareTo(longest) <= 0) {
+			throw new IllegalStateException("notification.email.claim-timeout (" + properties.claimTimeout()
+					+ ") must be longer than the longest SMTP send the mail.smtp timeouts allow (" + longest + ")");
+		}
+		return longest;
+	}
+
+	private static long millis(JavaMailSenderImpl sender, String property) {
+		String value = sender.getJavaMailProperties().getProperty(property);
+		if (value == null || !value.matches("[1-9][0-9]*")) {
+			throw new IllegalStateException("spring.mail.properties." + property
+					+ " must be set to a positive number of milliseconds, was " + value);
+		}
+		return Long.parseLong(value);
+	}
+
+	private WrittenOnceMessage toMimeMessage(WelcomeEmail email) {
+		WrittenOnceMessage message = new WrittenOnceMessage(this.sender.getSession());
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
 			helper.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), StandardCharsets.UTF_8.name()));

@@ -64,9 +64,16 @@ class SmtpConnections {
 			.register(meters);
 	}
 
-	/** Returns once the server accepted the message. */
-	void send(MimeMessage message) throws MessagingException {
+	/**
+	 * Returns true once the server accepted the message; false, sending nothing, if a
+	 * connection was ready only after {@code startBy}.
+	 */
+	boolean send(MimeMessage message, Instant startBy) throws MessagingException {
 		SmtpConnection connection = take();
+		if (this.clock.instant().isAfter(startBy)) {
+			giveBack(connection);
+			return false;
+		}
 		try {
 			connection.send(message);
 		}
@@ -76,6 +83,7 @@ class SmtpConnections {
 			throw ex;
 		}
 		giveBack(connection);
+		return true;
 	}
 
 	/** Closes the connections that have waited for longer than {@code connection-idle-timeout}. */

@@ -21,10 +21,14 @@ import reactor.util.retry.Retry;
  *
  * <p>The email is claimed in PostgreSQL before the SMTP conversation and marked sent after
  * the server accepted it. A delivery that finds it sent only re-publishes {@code email.sent}
- * (same event id); one that finds it being sent fails and is retried later. The one window
- * left: a crash after the SMTP server accepted the message and before it was marked sent
- * (or a database away for longer than the five minutes that marking is retried). After
- * {@code claim-timeout} the email is then sent again, with the same Message-ID.
+ * (same event id); one that finds it being sent fails and is retried later. Every change of
+ * a claim names its token, and a send starts only while the conversation can end before
+ * the claim expires: a claim taken over after {@code claim-timeout} (its sender crashed)
+ * leaves the old sender nothing to send or mark. A send whose outcome is unknown (the whole
+ * message was written, no reply came) is recorded as unconfirmed and not sent again.
+ * The window left: a crash after the SMTP server accepted the message and before it was
+ * marked sent (or a database away for longer than the five minutes that marking is
+ * retried). After {@code claim-timeout} the email is then sent again, same Message-ID.
  */
 @Service
 class WelcomeEmails {
@@ -69,22 +73,47 @@ class WelcomeEmails {
 	private Mono<Instant> claimAndSend(WelcomeEmail email) {
 		Instant now = now();
 		return this.sentEmails.claim(email, now)
-			.flatMap((claimed) -> claimed ? Mono.just(true)
-					: this.sentEmails.reclaim(email, now, now.minus(this.properties.claimTimeout())))
-			.flatMap((owned) -> owned ? send(email)
-					: this.sentEmails.sentAt(email).switchIfEmpty(Mono.error(() -> new EmailInFlightException(email))));
+			.switchIfEmpty(Mono.defer(() -> this.sentEmails.reclaim(email, now, now.minus(this.properties.claimTimeout()))))
+			.flatMap(this::send)
+			.switchIfEmpty(Mono.defer(() -> this.sentEmails.sentAt(email)
+				.switchIfEmpty(Mono.error(() -> new EmailInFlightException(email)))));
 	}
 
-	private Mono<Instant> send(WelcomeEmail email) {
-		return this.mailer.send(email)
+	private Mono<Instant> send(EmailClaim claim) {
+		WelcomeEmail email = claim.email();
+		return this.mailer.send(email, claim.expiresAt(this.properties.claimTimeout()))
 			.doOnSuccess((accepted) -> this.metrics.sent())
-			.doOnError((ex) -> this.metrics.failed())
-			.onErrorResume((ex) -> this.sentEmails.release(email).then(Mono.error(ex)))
-			.then(Mono.fromSupplier(this::now))
-			// The SMTP server has the message: only its record is missing. Retrying the whole
-			// delivery would send it again, so the record alone is retried, for minutes.
-			.flatMap((sentAt) -> this.sentEmails.markSent(email, sentAt).retryWhen(RECORD_SENT).thenReturn(sentAt))
-			.doOnSuccess((sentAt) -> log.info("Welcome email {} sent to user {}", email.messageId(), email.userId()));
+			.thenReturn(Boolean.TRUE)
+			.onErrorResume(SendOutcomeUnknownException.class, (ex) -> unconfirmed(email, ex))
+			// Nothing reached the server: the retry may claim it again at once.
+			.onErrorResume((ex) -> {
+				this.metrics.failed();
+				return this.sentEmails.release(claim).then(Mono.error(ex));
+			})
+			.flatMap((confirmed) -> record(claim, confirmed));
+	}
+
+	/** Sending again could deliver it twice; not sending again, it is lost if the server does not have it. */
+	private Mono<Boolean> unconfirmed(WelcomeEmail email, SendOutcomeUnknownException ex) {
+		log.warn("Welcome email {} to user {} is unconfirmed and not sent again: {}", email.messageId(),
+				email.userId(), String.valueOf(ex.getCause()));
+		this.metrics.unconfirmed();
+		return Mono.just(Boolean.FALSE);
+	}
+
+	/**
+	 * The SMTP server has (or may have) the message: only its record is missing. Retrying
+	 * the whole delivery would send it again, so the record alone is retried, for minutes.
+	 */
+	private Mono<Instant> record(EmailClaim claim, boolean confirmed) {
+		Instant at = now();
+		Mono<Boolean> settle = confirmed ? this.sentEmails.markSent(claim, at) : this.sentEmails.markUnconfirmed(claim, at);
+		return settle.retryWhen(RECORD_SENT)
+			.filter(Boolean::booleanValue)
+			.switchIfEmpty(Mono.error(() -> new ClaimTakenOverException(claim)))
+			.doOnSuccess((settled) -> log.info("Welcome email {} {} to user {}", claim.email().messageId(),
+					confirmed ? "sent" : "unconfirmed", claim.email().userId()))
+			.thenReturn(at);
 	}
 
 	/** Microseconds: what PostgreSQL stores, so that a re-published event equals the first one. */

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Import(TestcontainersConfiguration.class)
 class SmtpConnectionsIntegrationTests {
 
+	/** These tests are about connections, not claims: a send may always start. */
+	private static final Instant NO_DEADLINE = Instant.MAX;
+
 	@Autowired
 	private JavaMailSenderImpl sender;
 
@@ -59,7 +62,7 @@ class SmtpConnectionsIntegrationTests {
 
 		String[] recipients = { recipient("first"), recipient("second"), recipient("third") };
 		for (String to : recipients) {
-			this.connections.send(message(to));
+			this.connections.send(message(to), NO_DEADLINE);
 		}
 
 		assertThat(opened()).isEqualTo(1);
@@ -74,7 +77,7 @@ class SmtpConnectionsIntegrationTests {
 		this.connections = connections(Duration.ofSeconds(30), 2);
 
 		for (int i = 0; i < 5; i++) {
-			this.connections.send(message(recipient("rotated")));
+			this.connections.send(message(recipient("rotated")), NO_DEADLINE);
 		}
 
 		assertThat(opened()).isEqualTo(3);
@@ -84,7 +87,7 @@ class SmtpConnectionsIntegrationTests {
 	@Test
 	void closesAConnectionOnceItWasIdleForTheIdleTimeout() throws Exception {
 		this.connections = connections(Duration.ofSeconds(30), 100);
-		this.connections.send(message(recipient("before-idle")));
+		this.connections.send(message(recipient("before-idle")), NO_DEADLINE);
 
 		this.clock.advance(Duration.ofSeconds(29));
 		this.connections.closeIdle();
@@ -95,7 +98,7 @@ class SmtpConnectionsIntegrationTests {
 		assertThat(closed()).isEqualTo(1);
 
 		String to = recipient("after-idle");
-		this.connections.send(message(to));
+		this.connections.send(message(to), NO_DEADLINE);
 		assertThat(opened()).isEqualTo(2);
 		assertThat(mailbox().messagesTo(to)).hasSize(1);
 	}
@@ -103,10 +106,10 @@ class SmtpConnectionsIntegrationTests {
 	@Test
 	void doesNotReuseAConnectionIdleForTheIdleTimeoutEvenBeforeItIsClosed() throws Exception {
 		this.connections = connections(Duration.ofSeconds(30), 100);
-		this.connections.send(message(recipient("stale")));
+		this.connections.send(message(recipient("stale")), NO_DEADLINE);
 
 		this.clock.advance(Duration.ofSeconds(30));
-		this.connections.send(message(recipient("fresh")));
+		this.connections.send(message(recipient("fresh")), NO_DEADLINE);
 
 		assertThat(opened()).isEqualTo(2);
 		assertThat(closed()).isEqualTo(1);
@@ -115,17 +118,17 @@ class SmtpConnectionsIntegrationTests {
 	@Test
 	void sendsOverANewConnectionOnceTheServerDroppedTheOpenOne() throws Exception {
 		this.connections = connections(Duration.ofSeconds(30), 100);
-		this.connections.send(message(recipient("before-restart")));
+		this.connections.send(message(recipient("before-restart")), NO_DEADLINE);
 		GreenMailRestart.restart(this.greenMailApi);
 
 		String to = recipient("after-restart");
 		// The open connection's end is only seen when it is used: that send fails, and is
 		// not retried here (the listener's retry sends it again, on a new connection).
-		assertThatExceptionOfType(MessagingException.class).isThrownBy(() -> this.connections.send(message(to)));
+		assertThatExceptionOfType(MessagingException.class).isThrownBy(() -> this.connections.send(message(to), NO_DEADLINE));
 		assertThat(closed()).isEqualTo(1);
 		assertThat(mailbox().messagesTo(to)).isEmpty();
 
-		this.connections.send(message(to));
+		this.connections.send(message(to), NO_DEADLINE);
 
 		assertThat(opened()).isEqualTo(2);
 		assertThat(mailbox().messagesTo(to)).hasSize(1);
@@ -139,10 +142,10 @@ class SmtpConnectionsIntegrationTests {
 		GreenMailRestart.restart(this.greenMailApi);
 
 		String to = recipient("retried");
-		assertThatExceptionOfType(MessagingException.class).isThrownBy(() -> this.connections.send(message(to)));
+		assertThatExceptionOfType(MessagingException.class).isThrownBy(() -> this.connections.send(message(to), NO_DEADLINE));
 		assertThat(closed()).isEqualTo(2);
 
-		this.connections.send(message(to));
+		this.connections.send(message(to), NO_DEADLINE);
 
 		assertThat(opened()).isEqualTo(3);
 		assertThat(mailbox().messagesTo(to)).hasSize(1);
@@ -151,7 +154,7 @@ class SmtpConnectionsIntegrationTests {
 	@Test
 	void closesEveryConnectionOnShutdown() throws Exception {
 		this.connections = connections(Duration.ofSeconds(30), 100);
-		this.connections.send(message(recipient("last")));
+		this.connections.send(message(recipient("last")), NO_DEADLINE);
 
 		this.connections.closeAll();
 
@@ -175,14 +178,14 @@ class SmtpConnectionsIntegrationTests {
 		};
 		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> sendQuietly(held));
 		assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
-		this.connections.send(message(recipient("beside")));
+		this.connections.send(message(recipient("beside")), NO_DEADLINE);
 		release.countDown();
 		first.get(10, TimeUnit.SECONDS);
 	}
 
 	private void sendQuietly(MimeMessage message) {
 		try {
-			this.connections.send(message);
+			this.connections.send(message, NO_DEADLINE);
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);

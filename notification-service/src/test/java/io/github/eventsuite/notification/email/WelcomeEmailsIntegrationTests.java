@@ -1,10 +1,16 @@
 package io.github.eventsuite.notification.email;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 
@@ -12,14 +18,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import io.github.eventsuite.eventbus.testing.MutableClock;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.notification.TestcontainersConfiguration;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The claims that make sending idempotent, against real PostgreSQL and SMTP servers. */
 @SpringBootTest
@@ -43,6 +55,12 @@ class WelcomeEmailsIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private JavaMailSenderImpl sender;
+
+	@Autowired
+	private EventPublisher publisher;
 
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
@@ -109,8 +127,120 @@ class WelcomeEmailsIntegrationTests {
 		assertThat(this.meters.get("email.smtp.connections.opened").counter().count()).isGreaterThan(openedBefore);
 	}
 
+	@Test
+	void aSenderWhoseClaimWasTakenOverCanNeitherMarkNorReleaseIt() {
+		WelcomeEmail email = WelcomeEmail.of(user("fenced"), this.properties.messageIdDomain());
+		Instant now = Instant.now();
+		EmailClaim crashed = this.sentEmails.claim(email, now.minus(this.properties.claimTimeout()).minusSeconds(1))
+			.block(Duration.ofSeconds(5));
+		EmailClaim takenOver = this.sentEmails.reclaim(email, now, now.minus(this.properties.claimTimeout()))
+			.block(Duration.ofSeconds(5));
+		assertThat(takenOver).isNotNull();
+
+		this.sentEmails.release(crashed).block(Duration.ofSeconds(5));
+		assertThat(status(email.userId())).isEqualTo("SENDING");
+		assertThat(this.sentEmails.markSent(crashed, now).block(Duration.ofSeconds(5))).isFalse();
+		assertThat(this.sentEmails.markUnconfirmed(crashed, now).block(Duration.ofSeconds(5))).isFalse();
+		assertThat(status(email.userId())).isEqualTo("SENDING");
+		assertThat(this.sentEmails.markSent(takenOver, now).block(Duration.ofSeconds(5))).isTrue();
+		assertThat(status(email.userId())).isEqualTo("SENT");
+	}
+
+	/**
+	 * A send that waited for a connection until its claim was taken over sends nothing: the
+	 * delivery that took the claim over has sent the email by then.
+	 */
+	@Test
+	void doesNotStartASendThatCouldOutlastItsClaim() throws Exception {
+		MutableClock clock = new MutableClock(Instant.now().minus(this.properties.claimTimeout()).minusSeconds(10));
+		Scheduler oneThread = Schedulers.newBoundedElastic(1, 10, "one-smtp-thread");
+		CountDownLatch busy = new CountDownLatch(1);
+		oneThread.schedule(() -> awaitQuietly(busy));
+		try {
+			WelcomeEmails slowSender = welcomeEmails(new Mailer(this.sender, this.properties, new SimpleMeterRegistry(),
+					clock, oneThread), clock);
+			UserCreated user = user("queued");
+			CompletableFuture<Void> queued = slowSender.welcome(user).toFuture();
+			await().atMost(Duration.ofSeconds(10)).until(() -> "SENDING".equals(status(user.userId())));
+
+			// The first claim is stale by now: another delivery takes it over and sends.
+			StepVerifier.create(this.welcomeEmails.welcome(user)).verifyComplete();
+			clock.advance(this.properties.claimTimeout());
+			busy.countDown();
+
+			assertThat(queued).failsWithin(Duration.ofSeconds(30)).withThrowableOfType(ExecutionException.class)
+				.withCauseInstanceOf(ClaimExpiredException.class);
+			assertThat(mailbox().messagesTo(user.email())).hasSize(1);
+			assertThat(status(user.userId())).isEqualTo("SENT");
+		}
+		finally {
+			busy.countDown();
+			oneThread.dispose();
+		}
+	}
+
+	/**
+	 * The server took the whole message, and its reply was lost: the email is recorded as
+	 * unconfirmed and email.sent published; a redelivery does not send it again.
+	 */
+	@Test
+	void doesNotSendAgainWhenTheReplyToTheEndOfDataNeverCame() throws Exception {
+		try (ReplyWithholdingProxy proxy = new ReplyWithholdingProxy(this.greenMailContainer.getHost(),
+				this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT))) {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			Clock clock = Clock.systemUTC();
+			WelcomeEmails throughProxy = welcomeEmails(new Mailer(senderTo(proxy.port()), this.properties, meters, clock),
+					clock, new EmailMetrics(meters));
+			UserCreated user = user("no-reply");
+			proxy.withholdNextReplyToEndOfData();
+
+			StepVerifier.create(throughProxy.welcome(user)).verifyComplete();
+			StepVerifier.create(throughProxy.welcome(user)).verifyComplete();
+
+			assertThat(mailbox().messagesTo(user.email())).hasSize(1);
+			assertThat(status(user.userId())).isEqualTo("UNCONFIRMED");
+			assertThat(meters.get("emails.unconfirmed").counter().count()).isEqualTo(1.0);
+			assertThat(meters.get("emails.sent").counter().count()).isZero();
+		}
+	}
+
+	private WelcomeEmails welcomeEmails(Mailer mailer, Clock clock) {
+		return welcomeEmails(mailer, clock, new EmailMetrics(new SimpleMeterRegistry()));
+	}
+
+	private WelcomeEmails welcomeEmails(Mailer mailer, Clock clock, EmailMetrics metrics) {
+		return new WelcomeEmails(this.sentEmails, mailer, this.publisher, this.properties, clock, metrics);
+	}
+
+	/** The suite's SMTP settings, through {@code port} on this host, with short timeouts. */
+	private JavaMailSenderImpl senderTo(int port) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(port);
+		Properties properties = new Properties();
+		properties.putAll(this.sender.getJavaMailProperties());
+		properties.put("mail.smtp.timeout", "2000");
+		properties.put("mail.smtp.writetimeout", "2000");
+		properties.put("mail.smtp.connectiontimeout", "2000");
+		sender.setJavaMailProperties(properties);
+		return sender;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private String status(UserCreated user) {
-		return this.db.sql("select status from sent_emails where user_id = :userId").bind("userId", user.userId())
+		return status(user.userId());
+	}
+
+	private String status(UUID userId) {
+		return this.db.sql("select status from sent_emails where user_id = :userId").bind("userId", userId)
 			.map((row) -> row.get(0, String.class)).one().block(Duration.ofSeconds(5));
 	}
 

@@ -1,0 +1,121 @@
+package io.github.eventsuite.notification.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A TCP proxy in front of a real SMTP server that passes everything on, except that once
+ * armed it withholds the server's reply to the next end of data ({@code CRLF.CRLF}): the
+ * server has the message, the client never hears so. What a server that stalls (or a
+ * network that breaks) right after taking a message looks like to the sender.
+ */
+final class ReplyWithholdingProxy implements AutoCloseable {
+
+	private static final byte[] END_OF_DATA = "\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
+
+	private final ServerSocket server;
+
+	private final String targetHost;
+
+	private final int targetPort;
+
+	private final AtomicBoolean armed = new AtomicBoolean();
+
+	ReplyWithholdingProxy(String targetHost, int targetPort) throws IOException {
+		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.targetHost = targetHost;
+		this.targetPort = targetPort;
+		daemon(this::acceptAll);
+	}
+
+	int port() {
+		return this.server.getLocalPort();
+	}
+
+	/** The next end of data gets no reply (on that connection, nothing more from the server). */
+	void withholdNextReplyToEndOfData() {
+		this.armed.set(true);
+	}
+
+	private void acceptAll() {
+		while (!this.server.isClosed()) {
+			try {
+				Socket client = this.server.accept();
+				daemon(() -> relay(client));
+			}
+			catch (IOException ex) {
+				// Closed.
+			}
+		}
+	}
+
+	private void relay(Socket client) {
+		try (client; Socket target = new Socket(this.targetHost, this.targetPort)) {
+			AtomicBoolean muted = new AtomicBoolean();
+			Thread upstream = daemon(() -> pipe(client, target, muted, true));
+			pipe(target, client, muted, false);
+			upstream.join();
+		}
+		catch (IOException | InterruptedException ex) {
+			// The connection ends.
+		}
+	}
+
+	/** Client to server: watches for the end of data. Server to client: drops all once muted. */
+	private void pipe(Socket from, Socket to, AtomicBoolean muted, boolean fromClient) {
+		byte[] buffer = new byte[8192];
+		byte[] tail = new byte[END_OF_DATA.length];
+		try {
+			InputStream in = from.getInputStream();
+			OutputStream out = to.getOutputStream();
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				if (fromClient && endsData(tail, buffer, read) && this.armed.compareAndSet(true, false)) {
+					muted.set(true);
+				}
+				if (fromClient || !muted.get()) {
+					out.write(buffer, 0, read);
+					out.flush();
+				}
+			}
+			to.shutdownOutput();
+		}
+		catch (IOException ex) {
+			// Either side closed.
+		}
+	}
+
+	/** Whether the bytes read contain the end of data, also where it began in the bytes read before. */
+	private static boolean endsData(byte[] tail, byte[] buffer, int read) {
+		byte[] window = new byte[tail.length + read];
+		System.arraycopy(tail, 0, window, 0, tail.length);
+		System.arraycopy(buffer, 0, window, tail.length, read);
+		System.arraycopy(window, window.length - tail.length, tail, 0, tail.length);
+		// From 1: a match must end in the new bytes, not lie wholly in the old ones.
+		for (int i = 1; i + END_OF_DATA.length <= window.length; i++) {
+			if (Arrays.equals(window, i, i + END_OF_DATA.length, END_OF_DATA, 0, END_OF_DATA.length)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Thread daemon(Runnable task) {
+		Thread thread = new Thread(task, "smtp-proxy");
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.server.close();
+	}
+
+}
