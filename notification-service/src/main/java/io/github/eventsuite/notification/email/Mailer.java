@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -36,6 +36,8 @@ class Mailer implements DisposableBean {
 
 	/** How often idle connections are looked for: they close at most this long after their timeout. */
 	private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
+	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
 	private final JavaMailSenderImpl sender;
 
@@ -128,15 +130,19 @@ class Mailer implements DisposableBean {
 		return Long.parseLong(value);
 	}
 
+	/**
+	 * Built with Jakarta Mail itself: Spring's {@code MimeMessageHelper} would create a file
+	 * type map per message (it reads {@code mime.types} from the classpath) for any message
+	 * not made by {@code JavaMailSenderImpl}; that was 57% of this service's CPU samples.
+	 */
 	private WrittenOnceMessage toMimeMessage(WelcomeEmail email) {
 		WrittenOnceMessage message = new WrittenOnceMessage(this.sender.getSession());
 		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-			helper.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), StandardCharsets.UTF_8.name()));
-			helper.setTo(email.to());
-			helper.setSubject(email.subject());
-			helper.setText(email.body());
-			helper.setSentDate(new Date());
+			message.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), UTF_8));
+			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
+			message.setSubject(email.subject(), UTF_8);
+			message.setText(email.body(), UTF_8);
+			message.setSentDate(new Date());
 			// What JavaMailSenderImpl does before sending: saving the message replaces its
 			// Message-ID with a generated one, so ours is set after.
 			message.saveChanges();
