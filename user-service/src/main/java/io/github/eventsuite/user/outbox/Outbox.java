@@ -1,5 +1,8 @@
 package io.github.eventsuite.user.outbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -31,19 +34,37 @@ public class Outbox {
 		this.tracing = tracing;
 	}
 
-	private static DatabaseClient.GenericExecuteSpec withTraceparent(DatabaseClient.GenericExecuteSpec insert,
-			String traceparent) {
-		return (traceparent != null) ? insert.bind("traceparent", traceparent) : insert.bindNull("traceparent", String.class);
-	}
-
 	/** Must run inside a transaction; the relay is woken once it commits. */
 	public Mono<Void> append(BusEvent event) {
-		String topic = Topics.topicOf(event);
-		return Mono.defer(() -> withTraceparent(this.db
-			.sql("insert into outbox (topic, record_key, payload, traceparent) values (:topic, :key, :payload, :traceparent)")
-			.bind("topic", topic)
-			.bind("key", event.key())
-			.bind("payload", this.serializer.serialize(topic, event)), this.tracing.current()).then())
+		return Mono.defer(() -> appendAll(List.of(new Entry(event, this.tracing.current()))));
+	}
+
+	/** The trace the caller is in, for an entry appended later in a batch (null outside a trace). */
+	public String currentTrace() {
+		return this.tracing.current();
+	}
+
+	/**
+	 * Appends every entry in one statement, in their order (the relay publishes in id order).
+	 * Must run inside a transaction; the relay is woken once it commits.
+	 */
+	public Mono<Void> appendAll(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return Mono.empty();
+		}
+		return Mono.defer(() -> this.db.sql("""
+				insert into outbox (topic, record_key, payload, traceparent)
+				select topic, record_key, convert_to(payload, 'UTF8'), nullif(traceparent, '')
+				from unnest(:topics::varchar[], :keys::varchar[], :payloads::text[], :traceparents::varchar[])
+				     with ordinality as entry(topic, record_key, payload, traceparent, position)
+				order by position""")
+			.bind("topics", entries.stream().map((entry) -> Topics.topicOf(entry.event())).toArray(String[]::new))
+			.bind("keys", entries.stream().map((entry) -> entry.event().key()).toArray(String[]::new))
+			.bind("payloads", entries.stream().map(this::json).toArray(String[]::new))
+			.bind("traceparents", entries.stream()
+				.map((entry) -> (entry.traceparent() != null) ? entry.traceparent() : "")
+				.toArray(String[]::new))
+			.then())
 			.then(TransactionSynchronizationManager.forCurrentTransaction())
 			.doOnNext((transaction) -> transaction.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -52,6 +73,17 @@ public class Outbox {
 				}
 			}))
 			.then();
+	}
+
+	private String json(Entry entry) {
+		return new String(this.serializer.serialize(Topics.topicOf(entry.event()), entry.event()), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * An event and the W3C {@code traceparent} of the change it announces (null for none).
+	 */
+	public record Entry(BusEvent event, String traceparent) {
+
 	}
 
 }

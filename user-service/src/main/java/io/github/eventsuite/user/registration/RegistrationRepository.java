@@ -2,6 +2,8 @@ package io.github.eventsuite.user.registration;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -22,15 +24,35 @@ class RegistrationRepository {
 		this.db = db;
 	}
 
-	/** Emits false, inserting nothing, when the email already has a pending or created registration. */
-	Mono<Boolean> insertPending(UUID id, String name, String email, String correlationId, Instant now) {
+	/**
+	 * Stores the registrations as pending, in one statement; emits the ids of those stored.
+	 * One is not stored when its email already has a pending or created registration (also
+	 * an earlier one of the list).
+	 */
+	Flux<UUID> insertPending(List<PendingRegistration> registrations) {
 		return this.db.sql("""
 				insert into registrations (id, email, name, status, correlation_id, requested_at, updated_at)
-				values (:id, :email, :name, 'PENDING', :correlationId, :now, :now)
-				on conflict do nothing""")
-			.bind("id", id).bind("email", email).bind("name", name).bind("correlationId", correlationId)
-			.bind("now", now)
-			.fetch().rowsUpdated().map((rows) -> rows == 1);
+				select id, email, name, 'PENDING', correlation_id, requested_at, requested_at
+				from unnest(:ids::uuid[], :emails::varchar[], :names::varchar[], :correlationIds::varchar[],
+				            :requestedAts::timestamptz[]) with ordinality
+				     as r(id, email, name, correlation_id, requested_at, position)
+				order by position
+				on conflict do nothing
+				returning id""")
+			.bind("ids", registrations.stream().map((pending) -> pending.event().userId().toString()).toArray(String[]::new))
+			.bind("emails", registrations.stream().map((pending) -> pending.event().email()).toArray(String[]::new))
+			.bind("names", registrations.stream().map((pending) -> pending.event().name()).toArray(String[]::new))
+			.bind("correlationIds", registrations.stream().map((pending) -> pending.event().envelope().correlationId())
+				.toArray(String[]::new))
+			.bind("requestedAts", registrations.stream().map((pending) -> pending.requestedAt().toString())
+				.toArray(String[]::new))
+			.map((row) -> row.get("id", UUID.class))
+			.all();
+	}
+
+	/** A registration accepted over the API, to be stored as pending before it is published. */
+	record PendingRegistration(UserRegistrationRequested event, Instant requestedAt) {
+
 	}
 
 	/**
@@ -62,33 +84,59 @@ class RegistrationRepository {
 			.bind("id", id).then();
 	}
 
-	/** Emits false when a user with that id or that email exists already. */
-	Mono<Boolean> insertUser(UUID id, String name, String email, Instant createdAt) {
+	/** Inserts every user whose id and email are both free (the first of the list wins an email); emits their ids. */
+	Flux<UUID> insertUsers(List<UserRegistrationRequested> requests, Instant createdAt) {
 		return this.db.sql("""
-				insert into users (id, name, email, created_at) values (:id, :name, :email, :createdAt)
-				on conflict do nothing""")
-			.bind("id", id).bind("name", name).bind("email", email).bind("createdAt", createdAt)
-			.fetch().rowsUpdated().map((rows) -> rows == 1);
+				insert into users (id, name, email, created_at)
+				select id, name, email, :createdAt
+				from unnest(:ids::uuid[], :names::varchar[], :emails::varchar[]) with ordinality as u(id, name, email, position)
+				order by position
+				on conflict do nothing
+				returning id""")
+			.bind("ids", requests.stream().map((request) -> request.userId().toString()).toArray(String[]::new))
+			.bind("names", requests.stream().map(UserRegistrationRequested::name).toArray(String[]::new))
+			.bind("emails", requests.stream().map(UserRegistrationRequested::email).toArray(String[]::new))
+			.bind("createdAt", createdAt)
+			.map((row) -> row.get("id", UUID.class))
+			.all();
 	}
 
-	/** Records the outcome, also for registrations that did not come through this API. */
-	Mono<Void> settle(UUID id, String name, String email, RegistrationStatus status, String reason, Instant now) {
-		DatabaseClient.GenericExecuteSpec insert = this.db.sql("""
+	/** Which of these users exist. */
+	Flux<UUID> existingUsers(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.db.sql("select id from users where id = any(:ids::uuid[])")
+			.bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+			.map((row) -> row.get("id", UUID.class))
+			.all();
+	}
+
+	/** Records the outcomes, also of registrations that did not come through this API; each id at most once. */
+	Mono<Void> settleAll(List<Settlement> settlements, Instant now) {
+		if (settlements.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
 				insert into registrations (id, email, name, status, reason, requested_at, updated_at)
-				values (:id, :email, :name, :status, :reason, :now, :now)
+				select id, email, name, status, nullif(reason, ''), :now, :now
+				from unnest(:ids::uuid[], :emails::varchar[], :names::varchar[], :statuses::varchar[], :reasons::varchar[])
+				     as r(id, email, name, status, reason)
 				on conflict (id) do update set status = excluded.status, reason = excluded.reason,
 				    updated_at = excluded.updated_at""")
-			.bind("id", id).bind("email", email).bind("name", name).bind("status", status.name())
-			.bind("now", now);
-		return ((reason != null) ? insert.bind("reason", reason) : insert.bindNull("reason", String.class)).then();
+			.bind("ids", settlements.stream().map((settled) -> settled.request().userId().toString()).toArray(String[]::new))
+			.bind("emails", settlements.stream().map((settled) -> settled.request().email()).toArray(String[]::new))
+			.bind("names", settlements.stream().map((settled) -> settled.request().name()).toArray(String[]::new))
+			.bind("statuses", settlements.stream().map((settled) -> settled.status().name()).toArray(String[]::new))
+			.bind("reasons", settlements.stream().map((settled) -> (settled.reason() != null) ? settled.reason() : "")
+				.toArray(String[]::new))
+			.bind("now", now)
+			.then();
 	}
 
-	Mono<Registration> findUser(UUID id) {
-		return this.db.sql("select id, name, email, created_at from users where id = :id")
-			.bind("id", id)
-			.map((row) -> new Registration(row.get("id", UUID.class), row.get("name", String.class),
-					row.get("email", String.class), RegistrationStatus.CREATED, null, null, instant(row, "created_at")))
-			.one();
+	/** The outcome of one registration: created, or rejected with a reason. */
+	record Settlement(UserRegistrationRequested request, RegistrationStatus status, String reason) {
+
 	}
 
 	Mono<Registration> find(UUID id) {

@@ -3,18 +3,21 @@ package io.github.eventsuite.user.registration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
+import io.github.eventsuite.eventbus.batch.Batcher;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
-import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
-import io.github.eventsuite.user.outbox.Outbox;
+import io.github.eventsuite.user.registration.RegistrationRepository.PendingRegistration;
 import reactor.core.publisher.Mono;
 
 /** The registration use cases: accept over the API, complete from {@code user.register}. */
@@ -25,23 +28,28 @@ class Registrations {
 
 	private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
+	private static final int PENDING_BATCH_SIZE = 200;
+
+
 	private final RegistrationRepository repository;
 
 	private final EventPublisher publisher;
 
-	private final Outbox outbox;
+	private final UserCreations creations;
 
-	private final TransactionalOperator transaction;
+	private final Batcher<PendingRegistration, Boolean> pending;
 
 	private final Clock clock;
 
-	Registrations(RegistrationRepository repository, EventPublisher publisher, Outbox outbox,
-			TransactionalOperator transaction, Clock clock) {
+	Registrations(RegistrationRepository repository, EventPublisher publisher, UserCreations creations, Clock clock) {
 		this.repository = repository;
 		this.publisher = publisher;
-		this.outbox = outbox;
-		this.transaction = transaction;
+		this.creations = creations;
 		this.clock = clock;
+		// A lone request is written at once; under load, requests gather while
+		// the previous two are being written.
+		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, this::storePending,
+				DataIntegrityViolationException.class::isInstance);
 	}
 
 	/**
@@ -53,7 +61,7 @@ class Registrations {
 		UUID id = UUID.randomUUID();
 		Instant now = now();
 		var event = UserRegistrationRequested.of(id, request.name(), request.email(), correlationId);
-		return this.repository.insertPending(id, request.name(), request.email(), correlationId, now)
+		return this.pending.submit(new PendingRegistration(event, now))
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(EmailAlreadyRegisteredException::new))
 			.then(this.publisher.publish(event)
@@ -62,38 +70,21 @@ class Registrations {
 			.thenReturn(new Registration(id, request.name(), request.email(), RegistrationStatus.PENDING, null, now, null));
 	}
 
+	/** Concurrent requests' pending rows: one statement and one commit for a batch. */
+	private Mono<List<Boolean>> storePending(List<PendingRegistration> registrations) {
+		return this.repository.insertPending(registrations).collect(HashSet<UUID>::new, Set::add)
+			.map((stored) -> registrations.stream().map((pending) -> stored.contains(pending.event().userId())).toList());
+	}
+
 	Mono<Registration> find(UUID id) {
 		return this.repository.find(id);
 	}
 
-	/**
-	 * Creates the user and, in the same transaction, puts its {@code user.created} into the
-	 * outbox. Idempotent: a redelivered registration changes nothing (its event is in the
-	 * outbox already); a second registration of an email that belongs to another user is
-	 * rejected and recorded with its reason.
-	 */
+	/** Creates the user and its {@code user.created}, batched with others ({@link UserCreations}). */
 	Mono<Void> complete(UserRegistrationRequested request) {
-		return this.transaction.transactional(createUser(request));
+		return this.creations.create(request).then();
 	}
 
-	private Mono<Void> createUser(UserRegistrationRequested request) {
-		Instant now = now();
-		return this.repository.insertUser(request.userId(), request.name(), request.email(), now)
-			.flatMap((inserted) -> inserted
-					? settle(request, RegistrationStatus.CREATED, null, now).then(this.outbox.append(UserCreated.of(
-							request.userId(), request.name(), request.email(), now, request.envelope().correlationId())))
-					: this.repository.findUser(request.userId()).hasElement()
-						.flatMap((redelivered) -> redelivered ? Mono.empty() : reject(request, now)));
-	}
-
-	private Mono<Void> reject(UserRegistrationRequested request, Instant now) {
-		log.warn("Registration {} rejected: {}", request.userId(), DUPLICATE_EMAIL);
-		return settle(request, RegistrationStatus.REJECTED, DUPLICATE_EMAIL, now);
-	}
-
-	private Mono<Void> settle(UserRegistrationRequested request, RegistrationStatus status, String reason, Instant now) {
-		return this.repository.settle(request.userId(), request.name(), request.email(), status, reason, now);
-	}
 
 	/** Microseconds: what PostgreSQL stores, so that a re-emitted event equals the first one. */
 	private Instant now() {

@@ -2,9 +2,11 @@ package io.github.eventsuite.user.registration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +122,33 @@ class RegistrationIntegrationTests {
 		assertThat(usersWithEmail(email)).isEqualTo(1);
 	}
 
+	/**
+	 * A burst straight onto user.register meets in batches (UserCreations): copies of a record
+	 * in the same batch and two registrations racing for one email come out as they would
+	 * one at a time.
+	 */
+	@Test
+	void completesABurstWithCopiesAndARaceOnceEach() {
+		List<UserRegistrationRequested> burst = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			burst.add(UserRegistrationRequested.of(UUID.randomUUID(), "Burst " + i, unique("burst") + "@example.com", "burst"));
+		}
+		String raced = unique("raced") + "@example.com";
+		List<UUID> racers = List.of(UUID.randomUUID(), UUID.randomUUID());
+
+		burst.forEach(this.topics::publish);
+		burst.subList(0, 20).forEach(this.topics::publish);
+		racers.forEach((id) -> this.topics.publish(UserRegistrationRequested.of(id, "Racer", raced, "race")));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Map<UUID, Long> created = userCreatedCounts();
+			assertThat(burst).allSatisfy((registration) -> assertThat(created.get(registration.userId())).isEqualTo(1));
+			assertThat(racers.stream().map(this::status)).containsExactlyInAnyOrder("created", "rejected");
+		});
+		assertThat(burst).allSatisfy((registration) -> assertThat(usersWithEmail(registration.email())).isEqualTo(1));
+		assertThat(usersWithEmail(raced)).isEqualTo(1);
+	}
+
 	/** As if the process died after storing the registration, before Kafka acknowledged it. */
 	@Test
 	void completesARegistrationLeftPendingByACrashAndLeavesFreshOnesAlone() {
@@ -180,6 +209,11 @@ class RegistrationIntegrationTests {
 		return this.topics.events(Topics.USER_CREATED, UserCreated.class).stream()
 			.filter((event) -> event.userId().equals(userId))
 			.toList();
+	}
+
+	private Map<UUID, Long> userCreatedCounts() {
+		return this.topics.events(Topics.USER_CREATED, UserCreated.class).stream()
+			.collect(Collectors.groupingBy(UserCreated::userId, Collectors.counting()));
 	}
 
 	private long usersWithEmail(String email) {

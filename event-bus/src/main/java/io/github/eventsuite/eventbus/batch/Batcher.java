@@ -1,0 +1,140 @@
+package io.github.eventsuite.eventbus.batch;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Gathers work that arrives one item at a time, but concurrently (the records of one Kafka
+ * poll, which async listeners handle all at once; concurrent HTTP requests), into batches
+ * for one set-based call each: one SQL statement and one commit for a batch instead of one
+ * per item. Each caller still gets its own item's result or failure, so per-record retry and
+ * dead-lettering stay as they are.
+ *
+ * <p>Group commit, as databases do it: an item leaves at once when fewer than
+ * {@code concurrency} batches are in flight; otherwise it waits, and when a batch is done
+ * everything that gathered meanwhile (up to {@code maxSize}) leaves as the next one. So an
+ * idle service adds no delay, and a busy one makes bigger batches instead of more calls.
+ * (Reactor's {@code bufferTimeout} would add a timer to every batch, and its variant that
+ * respects backpressure still has open bugs, e.g. reactor-core#4377.)
+ *
+ * <p>A batch that fails because of one of its items ({@code itemFailure}, e.g. a constraint
+ * violation) is tried again item by item, so that the item fails alone; any other failure
+ * (the database is away) fails every item of the batch, and each caller retries its own.
+ *
+ * @param <T> an item of work
+ * @param <R> its result
+ */
+public final class Batcher<T, R> {
+
+	private final int maxSize;
+
+	private final int concurrency;
+
+	private final Function<List<T>, Mono<List<R>>> work;
+
+	private final Predicate<Throwable> itemFailure;
+
+	/** Guarded by {@code this}, as is {@link #inFlight}. */
+	private final Queue<Pending<T, R>> waiting = new ArrayDeque<>();
+
+	private int inFlight;
+
+	private final AtomicInteger starting = new AtomicInteger();
+
+	/**
+	 * @param work does a batch, emitting one non-null result per item, in the items' order
+	 * @param itemFailure whether a batch's failure may be caused by one item alone
+	 */
+	public Batcher(int maxSize, int concurrency, Function<List<T>, Mono<List<R>>> work,
+			Predicate<Throwable> itemFailure) {
+		if (maxSize < 1 || concurrency < 1) {
+			throw new IllegalArgumentException("a batcher needs maxSize >= 1 and concurrency >= 1");
+		}
+		this.maxSize = maxSize;
+		this.concurrency = concurrency;
+		this.work = work;
+		this.itemFailure = itemFailure;
+	}
+
+	/** The item's result, once the batch it joined is done. */
+	public Mono<R> submit(T item) {
+		return Mono.defer(() -> {
+			Sinks.One<R> result = Sinks.one();
+			synchronized (this) {
+				this.waiting.add(new Pending<>(item, result));
+			}
+			startBatches();
+			return result.asMono();
+		});
+	}
+
+	/**
+	 * Starts as many batches as there are free slots and waiting items, outside the lock. A
+	 * call while another is at it only makes that one look again: a batch that finishes at
+	 * once (and calls this from its end) cannot recurse.
+	 */
+	private void startBatches() {
+		if (this.starting.getAndIncrement() != 0) {
+			return;
+		}
+		do {
+			for (List<Pending<T, R>> batch = nextBatch(); batch != null; batch = nextBatch()) {
+				run(batch).doFinally((signal) -> {
+					synchronized (this) {
+						this.inFlight--;
+					}
+					startBatches();
+				}).subscribe();
+			}
+		}
+		while (this.starting.decrementAndGet() != 0);
+	}
+
+	private synchronized List<Pending<T, R>> nextBatch() {
+		if (this.waiting.isEmpty() || this.inFlight >= this.concurrency) {
+			return null;
+		}
+		List<Pending<T, R>> batch = new ArrayList<>(Math.min(this.waiting.size(), this.maxSize));
+		while (!this.waiting.isEmpty() && batch.size() < this.maxSize) {
+			batch.add(this.waiting.poll());
+		}
+		this.inFlight++;
+		return batch;
+	}
+
+	private Mono<Void> run(List<Pending<T, R>> batch) {
+		return call(batch).onErrorResume((ex) -> (batch.size() > 1 && this.itemFailure.test(ex))
+				? Flux.fromIterable(batch).concatMap((one) -> call(List.of(one)).onErrorResume((single) -> {
+					one.result().tryEmitError(single);
+					return Mono.empty();
+				})).then()
+				: Mono.fromRunnable(() -> batch.forEach((pending) -> pending.result().tryEmitError(ex))));
+	}
+
+	private Mono<Void> call(List<Pending<T, R>> batch) {
+		return Mono.defer(() -> this.work.apply(batch.stream().map(Pending::item).toList()))
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("a batch emitted no results")))
+			.flatMap((results) -> (results.size() == batch.size()) ? Mono.just(results)
+					: Mono.error(new IllegalStateException(results.size() + " results for " + batch.size() + " items")))
+			.doOnNext((results) -> {
+				for (int i = 0; i < batch.size(); i++) {
+					batch.get(i).result().tryEmitValue(results.get(i));
+				}
+			})
+			.then();
+	}
+
+	private record Pending<T, R>(T item, Sinks.One<R> result) {
+
+	}
+
+}

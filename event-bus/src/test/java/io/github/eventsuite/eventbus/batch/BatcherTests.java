@@ -1,0 +1,96 @@
+package io.github.eventsuite.eventbus.batch;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatcherTests {
+
+	private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+
+	private Batcher<Integer, String> batcher;
+
+	@Test
+	void answersEachOfManyConcurrentItemsFromFewBatches() {
+		this.batcher = new Batcher<>(50, 1, this::echo, (ex) -> false);
+
+		StepVerifier.create(Flux.range(0, 200).flatMap((i) -> this.batcher.submit(i).map((result) -> i + "=" + result), 200)
+			.collectList())
+			.assertNext((results) -> assertThat(results).hasSize(200)
+				.allSatisfy((result) -> assertThat(result.split("=")[1]).isEqualTo("#" + result.split("=")[0])))
+			.verifyComplete();
+		assertThat(this.batches).hasSizeLessThanOrEqualTo(8).allSatisfy((batch) -> assertThat(batch).hasSizeLessThanOrEqualTo(50));
+		assertThat(this.batches.stream().mapToInt(List::size).sum()).isEqualTo(200);
+	}
+
+	@Test
+	void aLoneItemLeavesAtOnce() {
+		this.batcher = new Batcher<>(50, 1, this::echo, (ex) -> false);
+
+		StepVerifier.create(this.batcher.submit(7)).expectNext("#7").expectComplete().verify(Duration.ofMillis(500));
+		assertThat(this.batches).containsExactly(List.of(7));
+	}
+
+	@Test
+	void anItemThatFailsABatchFailsAloneWhenTheFailureIsTheItems() {
+		this.batcher = new Batcher<>(10, 1, this::failOnThirteen,
+				IllegalArgumentException.class::isInstance);
+
+		StepVerifier.create(Flux.range(10, 5).flatMap((i) -> this.batcher.submit(i)
+			.map((result) -> i + ":" + result)
+			.onErrorResume((ex) -> Mono.just(i + ":failed " + ex.getMessage())), 5).collectList())
+			.assertNext((results) -> assertThat(results).containsExactlyInAnyOrder("10:#10", "11:#11", "12:#12",
+					"13:failed 13", "14:#14"))
+			.verifyComplete();
+	}
+
+	@Test
+	void aFailureOfTheWholeBatchFailsEveryItemWithoutRetryingThemOneByOne() {
+		this.batcher = new Batcher<>(10, 1, (items) -> {
+			this.batches.add(items);
+			return Mono.delay(Duration.ofMillis(20)).then(Mono.error(new IllegalStateException("database away")));
+		}, IllegalArgumentException.class::isInstance);
+
+		StepVerifier.create(Flux.range(0, 4).flatMap((i) -> this.batcher.submit(i)
+			.onErrorResume((ex) -> Mono.just(ex.getMessage())), 4).collectList())
+			.assertNext((results) -> assertThat(results).containsOnly("database away").hasSize(4))
+			.verifyComplete();
+		assertThat(this.batches).containsExactly(List.of(0), List.of(1, 2, 3));
+	}
+
+	/** Many callers on many threads, work finishing on other threads: every item is answered. */
+	@Test
+	void answersEveryItemFromManyThreadsWhileBatchesFinishElsewhere() {
+		this.batcher = new Batcher<>(20, 2, (items) -> Mono.just(items.stream().map((i) -> "#" + i).toList())
+			.delayElement(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000))), (ex) -> false);
+
+		StepVerifier.create(Flux.range(0, 20_000)
+			.parallel(4).runOn(Schedulers.parallel())
+			.flatMap((i) -> this.batcher.submit(i).map((result) -> result.equals("#" + i)))
+			.sequential()
+			.collectList())
+			.assertNext((results) -> assertThat(results).hasSize(20_000).containsOnly(true))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+	}
+
+	private Mono<List<String>> echo(List<Integer> items) {
+		this.batches.add(items);
+		return Mono.just(items.stream().map((i) -> "#" + i).toList()).delayElement(Duration.ofMillis(5));
+	}
+
+	private Mono<List<String>> failOnThirteen(List<Integer> items) {
+		return items.contains(13) ? Mono.error(new IllegalArgumentException("13")) : echo(items);
+	}
+
+}
