@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,15 +105,18 @@ public final class Bench {
 				ProcessSampler sampler = new ProcessSampler(suite.processes())) {
 			int lowest = this.options.rates().stream().min(Integer::compare).orElseThrow();
 			endToEnd(load, suite, emails, stats, "warm-up-" + run, lowest, this.options.warmup());
+			// Every rate runs, also after one was not sustained: awaitIdle lets the suite finish
+			// the backlog first, so each rate starts from an idle suite.
 			for (int rate : this.options.rates().stream().sorted().toList()) {
 				awaitIdle(suite);
+				Map<String, Long> cpuBefore = sampler.cpuMillis();
 				List<LoadResult> results = endToEnd(load, suite, emails, stats, run + "-" + rate, rate,
 						this.options.duration());
 				this.report.runs.addAll(results);
+				this.report.cpuPerRegistration.put(rate + "/s", cpuPerRegistration(cpuBefore, sampler.cpuMillis(),
+						results.get(0).ok()));
 				if (!Targets.sustained(results.get(0), results.get(1))) {
-					// The backlog grew: a higher rate would only measure the queue this one left.
-					this.progress.note("  " + rate + "/s is not sustained end to end: higher rates skipped");
-					break;
+					this.progress.note("  " + rate + "/s is not sustained end to end");
 				}
 			}
 			awaitIdle(suite);
@@ -121,6 +125,16 @@ public final class Bench {
 			this.report.processes.putAll(sampler.results());
 		}
 		awaitIdle(suite);
+	}
+
+	/** What each process spent per accepted registration between two samples, and in total. */
+	private static Map<String, Double> cpuPerRegistration(Map<String, Long> before, Map<String, Long> after,
+			long registrations) {
+		Map<String, Double> perRegistration = new LinkedHashMap<>();
+		after.forEach((name, millis) -> perRegistration.put(name,
+				(millis - before.getOrDefault(name, 0L)) / (double) Math.max(registrations, 1)));
+		perRegistration.put("total", perRegistration.values().stream().mapToDouble(Double::doubleValue).sum());
+		return perRegistration;
 	}
 
 	/**

@@ -11,7 +11,8 @@ import java.util.List;
  * How a benchmark run is shaped.
  *
  * @param rates the fixed registration rates to run, per second
- * @param warmup load at the lowest rate before anything is measured
+ * @param warmup load at the lowest rate before anything is measured: long enough for C2 to
+ * compile the hot paths
  * @param duration how long each rate is held
  * @param drain how long to wait after a rate for the last emails before counting what is missing
  * @param concurrency requests in flight for the saturation runs (closed model)
@@ -25,7 +26,7 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 		Path home, int startupRuns, Path aotJava, boolean compose) {
 
 	static final String USAGE = """
-			Usage: java -jar bench/target/bench.jar [--rates=100,250,500,1000] [--duration=20s] [--warmup=10s]
+			Usage: java -jar bench/target/bench.jar [--rates=100,250,500,1000] [--duration=20s] [--warmup=60s]
 			                                        [--concurrency=64] [--out=bench/results] [--aot-java=JDK25_HOME]
 			                                        [--target=local|compose] [--startup-runs=3] [--smoke]
 			  --aot-java  a JDK 25+ to measure start-up with a Java AOT cache (default: Temurin 25 if installed)
@@ -37,7 +38,7 @@ record BenchOptions(List<Integer> rates, Duration warmup, Duration duration, Dur
 	static BenchOptions parse(String... args) {
 		Path home = projectHome();
 		Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-		BenchOptions options = new BenchOptions(List.of(100, 250, 500, 1000), Duration.ofSeconds(10),
+		BenchOptions options = new BenchOptions(List.of(100, 250, 500, 1000), Duration.ofSeconds(60),
 				Duration.ofSeconds(20), Duration.ofSeconds(30), 64, home.resolve("bench/results"), home, 3,
 				Files.isExecutable(jdk25.resolve("bin/java")) ? jdk25 : null, false);
 		for (String arg : args) {

@@ -21,6 +21,8 @@ final class ProcessSampler implements AutoCloseable {
 
 	private static final long CLOCK_TICKS = 100;
 
+	static final String LOAD_GENERATOR = "load generator";
+
 	private final Map<String, List<ProcessHandle>> processes;
 
 	private final Map<String, Long> peakRssKb = new ConcurrentHashMap<>();
@@ -80,6 +82,17 @@ final class ProcessSampler implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			return 0;
 		}
+	}
+
+	/**
+	 * CPU milliseconds each process (and this load generator, as "load generator") has used
+	 * so far: take two and subtract to know what a run cost.
+	 */
+	Map<String, Long> cpuMillis() {
+		Map<String, Long> millis = new LinkedHashMap<>();
+		this.processes.forEach((name, group) -> millis.put(name, cpuTicks(group) * 1000 / CLOCK_TICKS));
+		millis.put(LOAD_GENERATOR, cpuTicks(ProcessHandle.current()) * 1000 / CLOCK_TICKS);
+		return millis;
 	}
 
 	@Override

@@ -30,6 +30,9 @@ final class Report {
 
 	final Map<String, double[]> processes = new LinkedHashMap<>();
 
+	/** Per rate run: CPU ms per registration of each process, from POSTs to the last email. */
+	final Map<String, Map<String, Double>> cpuPerRegistration = new LinkedHashMap<>();
+
 	final List<Target> targets = new ArrayList<>();
 
 	String command = "";
@@ -54,6 +57,7 @@ final class Report {
 		map.put("processesUnderLoad", this.processes.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
 				(e) -> Map.of("peakRssMb", round(e.getValue()[0]), "cpuPercentOfOneCore", round(e.getValue()[1])),
 				(a, b) -> a, LinkedHashMap::new)));
+		map.put("cpuMsPerRegistration", this.cpuPerRegistration);
 		map.put("targets", this.targets);
 		return map;
 	}
@@ -105,6 +109,10 @@ final class Report {
 		md.append("\n| service, started with the suite (all three at once) | started in s (Spring) | since JVM start s |\n|---|---|---|\n");
 		this.startup.forEach((name, s) -> md.append("| ").append(name).append(" | ").append(number(s[0])).append(" | ")
 			.append(number(s[1])).append(" |\n"));
+		this.cpuPerRegistration.forEach((run, perProcess) -> {
+			md.append("\n| CPU ms per registration, ").append(run).append(" | ms |\n|---|---|\n");
+			perProcess.forEach((name, ms) -> md.append("| ").append(name).append(" | ").append(number(ms)).append(" |\n"));
+		});
 		md.append("\n| process | peak RSS MB under load | CPU % of one core |\n|---|---|---|\n");
 		this.processes.forEach((name, p) -> md.append("| ").append(name).append(" | ").append(number(p[0]))
 			.append(" | ").append(number(p[1])).append(" |\n"));
