@@ -121,6 +121,8 @@ public final class LocalSuite implements AutoCloseable {
 		ChildProcess mail = track(ChildProcess.start("GreenMail",
 				ChildProcess.java(jar, mailboxHeap(), "-Dgreenmail.smtp.hostname=" + LocalPorts.HOST,
 						"-Dgreenmail.smtp.port=" + ports.smtp(), "-Dgreenmail.auth.disabled",
+						// 30 s, not 2 s, for a server to start: on a busy machine GreenMail gave up and exited.
+						"-Dgreenmail.startup.timeout=30000",
 						"-Dgreenmail.api.hostname=" + LocalPorts.HOST, "-Dgreenmail.api.port=" + ports.mailbox()),
 				Map.of(), logs.resolve("greenmail.log")));
 		mail.awaitReady(() -> LocalPorts.listening(ports.smtp()) && ok("http://" + LocalPorts.HOST + ":"

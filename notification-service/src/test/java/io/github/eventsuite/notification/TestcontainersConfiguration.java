@@ -32,6 +32,7 @@ public class TestcontainersConfiguration {
 	@Bean
 	GenericContainer<?> greenMailContainer() {
 		return new GenericContainer<>("greenmail/standalone:2.1.8")
+			.withEnv("GREENMAIL_OPTS", GreenMailbox.CONTAINER_OPTIONS)
 			.withExposedPorts(GreenMailbox.SMTP_PORT, GreenMailbox.API_PORT)
 			.waitingFor(Wait.forHttp("/api/service/readiness").forPort(GreenMailbox.API_PORT));
 	}

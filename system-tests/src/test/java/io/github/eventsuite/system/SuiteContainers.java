@@ -72,6 +72,7 @@ final class SuiteContainers implements AutoCloseable {
 	final GenericContainer<?> greenMail = new GenericContainer<>("greenmail/standalone:2.1.8")
 		.withNetwork(this.network)
 		.withNetworkAliases("greenmail")
+		.withEnv("GREENMAIL_OPTS", GreenMailbox.CONTAINER_OPTIONS)
 		.withExposedPorts(GreenMailbox.SMTP_PORT, GreenMailbox.API_PORT)
 		.waitingFor(Wait.forHttp("/api/service/readiness").forPort(GreenMailbox.API_PORT));
 
