@@ -171,7 +171,7 @@ final class SuiteContainers implements AutoCloseable {
 				"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", "notifications",
 				"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
 				"SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT),
-				// A killed sender's claim is taken over sooner than in production (3 min); the
+				// A killed sender's claim is taken over sooner than in production (1 min); the
 				// SMTP timeouts shrink with it, since a send must fit five of them into its claim.
 				"EMAIL_CLAIM_TIMEOUT", "20s", "SMTP_TIMEOUT_MILLIS", "3000"));
 		environment.putAll(overrides);
