@@ -34,11 +34,6 @@ public class Outbox {
 		this.tracing = tracing;
 	}
 
-	/** Must run inside a transaction; the relay is woken once it commits. */
-	public Mono<Void> append(BusEvent event) {
-		return Mono.defer(() -> appendAll(List.of(new Entry(event, this.tracing.current()))));
-	}
-
 	/** The trace the caller is in, for an entry appended later in a batch (null outside a trace). */
 	public String currentTrace() {
 		return this.tracing.current();
