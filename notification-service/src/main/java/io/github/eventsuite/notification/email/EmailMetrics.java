@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code emails.sent}, {@code emails.failed} and {@code emails.unconfirmed}: SMTP sends the
  * server accepted, send attempts that failed (each one, also those retried later), and sends
- * whose outcome is unknown (README "Guarantees"). Registered at start-up, so
+ * whose outcome is unknown (docs/guarantees.md). Registered at start-up, so
  * that both are scraped as 0 before the first email.
  */
 @Component

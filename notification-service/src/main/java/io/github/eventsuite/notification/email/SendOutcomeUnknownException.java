@@ -3,7 +3,7 @@ package io.github.eventsuite.notification.email;
 /**
  * The whole message, end-of-data included, was written to the SMTP server, but its reply
  * never came: the server may have accepted the message. Sending again could deliver it
- * twice, so the email is recorded as unconfirmed instead (README "Guarantees").
+ * twice, so the email is recorded as unconfirmed instead (docs/guarantees.md).
  */
 class SendOutcomeUnknownException extends RuntimeException {
 
