@@ -40,12 +40,14 @@ public record EventBusProperties(@DefaultValue TopicSettings topics, @DefaultVal
 	}
 
 	/**
-	 * The defaults ride out about four minutes of an unavailable dependency (database, SMTP
-	 * server) before a record is dead-lettered.
+	 * An outage (database, SMTP server or broker away: {@link Outages}) is retried for as long
+	 * as it lasts, every {@code maxInterval} at most; any other failure {@code maxRetries}
+	 * times (about four minutes with the defaults) before the record is dead-lettered.
 	 * @param initialInterval wait before the first retry
 	 * @param multiplier growth of the wait from one retry to the next
 	 * @param maxInterval longest wait between two retries
-	 * @param maxRetries retries before the record goes to the dead-letter topic
+	 * @param maxRetries retries of a failure that is not an outage before the record goes to
+	 * the dead-letter topic
 	 */
 	public record Retry(@DefaultValue("500ms") Duration initialInterval, @DefaultValue("2.0") double multiplier,
 			@DefaultValue("30s") Duration maxInterval, @DefaultValue("12") int maxRetries) {

@@ -18,13 +18,17 @@ import io.github.eventsuite.eventbus.InvalidEventException;
 import io.github.eventsuite.eventbus.Topics;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
- * Retry for listeners that return a {@code Mono}, inside the {@code Mono}: a transient
- * failure is retried with exponential backoff and jitter; a record that still fails, or
- * fails for good ({@link InvalidEventException}), goes to its dead-letter topic with the
- * same headers Spring Kafka's recoverer writes. Either way the {@code Mono} completes and
- * the record is committed only then.
+ * Retry for listeners that return a {@code Mono}, inside the {@code Mono}, with exponential
+ * backoff and jitter. An {@link Outages outage} (a database or SMTP server away, a broker
+ * timing out) is retried for as long as it lasts: the consumer keeps its partitions, polls
+ * on, and its lag shows the records waiting. Any other failure is retried
+ * {@code max-retries} times; a record that still fails, or fails for good
+ * ({@link InvalidEventException}), goes to its dead-letter topic with the same headers
+ * Spring Kafka's recoverer writes. The {@code Mono} completes, and the record is
+ * committed, only then.
  *
  * <p>Why not Spring Kafka's {@code DefaultErrorHandler} for these listeners: with 4.0.8, a
  * record whose asynchronous attempt fails while later records of its partition are still
@@ -55,17 +59,31 @@ public class ListenerRetry {
 	 * keeps the key it came with.
 	 */
 	public Mono<Void> process(BusEvent event, String key, ConsumerRecordMetadata record, Supplier<Mono<?>> work) {
-		Retry retry = Retry.backoff(this.settings.maxRetries(), this.settings.initialInterval())
-			.maxBackoff(this.settings.maxInterval())
-			.jitter(0.5)
-			.filter((ex) -> !(ex instanceof InvalidEventException))
-			.doBeforeRetry((signal) -> log.warn("Attempt {} at {}-{}@{} failed: {}", signal.totalRetries() + 1,
-					record.topic(), record.partition(), record.offset(), DeadLetterReason.of(signal.failure())))
-			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+		// The inner retry waits out outages; anything else reaches the outer one, which
+		// starts the work (and the inner retry) afresh, max-retries times at most.
 		// contextCapture: the listener's trace (open on the consumer thread while it returns this
 		// Mono) goes along to every thread the work runs on, and into the records it sends.
-		return Mono.defer(work).then().retryWhen(retry).onErrorResume((ex) -> deadLetter(event, key, record, ex))
+		return Mono.defer(work).then()
+			.retryWhen(backoff(Long.MAX_VALUE, record).filter(Outages::isOutage))
+			.retryWhen(backoff(this.settings.maxRetries(), record).filter((ex) -> !(ex instanceof InvalidEventException)))
+			.onErrorResume((ex) -> deadLetter(event, key, record, ex))
 			.contextCapture();
+	}
+
+	private RetryBackoffSpec backoff(long maxRetries, ConsumerRecordMetadata record) {
+		return Retry.backoff(maxRetries, this.settings.initialInterval())
+			.maxBackoff(this.settings.maxInterval())
+			.jitter(0.5)
+			.doBeforeRetry((signal) -> logRetry(signal.totalRetries() + 1, record, signal.failure()))
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	/** Every attempt of the first few, then every tenth: an outage of hours must not flood the log. */
+	private static void logRetry(long attempt, ConsumerRecordMetadata record, Throwable failure) {
+		if (attempt <= 5 || attempt % 10 == 0) {
+			log.warn("Attempt {} at {}-{}@{} failed: {}", attempt, record.topic(), record.partition(), record.offset(),
+					DeadLetterReason.of(failure));
+		}
 	}
 
 	private Mono<Void> deadLetter(BusEvent event, String key, ConsumerRecordMetadata record, Throwable ex) {

@@ -1,5 +1,7 @@
 package io.github.eventsuite.eventbus.kafka;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -108,6 +110,17 @@ class EventBusIntegrationTests {
 				.isEqualTo("IllegalStateException: SMTP server unreachable"));
 	}
 
+	@Test
+	void waitsOutAnOutageLongerThanTheRetriesAndDeadLettersNothing() {
+		EmailSent event = emailSent("outage");
+
+		this.publisher.publish(event).block(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.processed.contains(event.envelope().eventId()));
+		assertThat(this.listener.attempts(event)).isEqualTo(FlakyListener.OUTAGE_ATTEMPTS + 1);
+		assertThat(deadLetters(event)).isZero();
+	}
+
 	/** spring-kafka#4504: the first of two failing async records on one partition was skipped. */
 	@Test
 	void deadLettersBothOfTwoFailingRecordsOnOnePartition() {
@@ -180,6 +193,9 @@ class EventBusIntegrationTests {
 
 		static final String ID = "flaky";
 
+		/** More than the three retries a failure of the record gets. */
+		static final int OUTAGE_ATTEMPTS = 10;
+
 		final Set<UUID> processed = ConcurrentHashMap.newKeySet();
 
 		private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -200,6 +216,9 @@ class EventBusIntegrationTests {
 				.incrementAndGet();
 			if (event.template().startsWith("always-fails") || (event.template().equals("fails-twice") && attempt <= 2)) {
 				return Mono.error(new IllegalStateException("SMTP server unreachable"));
+			}
+			if (event.template().equals("outage") && attempt <= OUTAGE_ATTEMPTS) {
+				return Mono.error(new UncheckedIOException(new ConnectException("Connection refused")));
 			}
 			Mono<Long> pause = event.template().equals("slow") ? Mono.delay(Duration.ofMillis(500)) : Mono.empty();
 			return pause.then(Mono.fromRunnable(() -> this.processed.add(event.envelope().eventId())));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
+import io.github.eventsuite.eventbus.kafka.Outages;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -27,16 +28,18 @@ import reactor.util.retry.Retry;
  * leaves the old sender nothing to send or mark. A send whose outcome is unknown (the whole
  * message was written, no reply came) is recorded as unconfirmed and not sent again.
  * The window left: a crash after the SMTP server accepted the message and before it was
- * marked sent (or a database away for longer than the five minutes that marking is
- * retried). After {@code claim-timeout} the email is then sent again, same Message-ID.
+ * marked sent (marking is retried for as long as the database is away). After
+ * {@code claim-timeout} the email is then sent again, same Message-ID.
  */
 @Service
 class WelcomeEmails {
 
 	private static final Logger log = LoggerFactory.getLogger(WelcomeEmails.class);
 
-	/** About five minutes of an unavailable database. */
-	private static final Retry RECORD_SENT = Retry.backoff(30, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10));
+	/** However long the database is away; any other failure is not retried here. */
+	private static final Retry RECORD_SENT = Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+		.maxBackoff(Duration.ofSeconds(10))
+		.filter(Outages::isOutage);
 
 	private final SentEmails sentEmails;
 
@@ -103,7 +106,7 @@ class WelcomeEmails {
 
 	/**
 	 * The SMTP server has (or may have) the message: only its record is missing. Retrying
-	 * the whole delivery would send it again, so the record alone is retried, for minutes.
+	 * the whole delivery would send it again, so the record alone is retried, until it is written.
 	 */
 	private Mono<Instant> record(EmailClaim claim, boolean confirmed) {
 		Instant at = now();

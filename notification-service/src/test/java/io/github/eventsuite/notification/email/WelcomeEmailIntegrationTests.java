@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +41,9 @@ class WelcomeEmailIntegrationTests {
 
 	@Autowired
 	private EmailProperties properties;
+
+	@Autowired
+	private GenericContainer<?> greenMailContainer;
 
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
@@ -125,6 +129,32 @@ class WelcomeEmailIntegrationTests {
 		assertThat(connectionsOpened()).isGreaterThan(openedBefore);
 	}
 
+	/** Far longer than the one retry a failure of the record gets here (test application.properties). */
+	@Test
+	void sendsTheWelcomeEmailOnceWhenTheSmtpServerIsBackAfterAnOutageLongerThanTheRetries() {
+		UUID userId = UUID.randomUUID();
+		UserCreated user = UserCreated.of(userId, "Waited Out", "outage-" + userId.toString().substring(0, 8) + "@example.com",
+				Instant.now(), "corr-outage");
+		double failedBefore = failedSends();
+		var docker = this.greenMailContainer.getDockerClient();
+		docker.pauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
+		try {
+			this.topics.publish(user);
+			await().atMost(Duration.ofSeconds(90)).until(() -> failedSends() >= failedBefore + 3);
+		}
+		finally {
+			docker.unpauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				this.topics.events(Topics.EMAIL_SENT, EmailSent.class))
+			.filteredOn((sent) -> sent.userId().equals(userId))
+			.hasSize(1));
+		assertThat(this.mailbox.messagesTo(user.email())).hasSize(1);
+		assertThat(this.topics.readAll(Topics.deadLetterTopicOf(Topics.USER_CREATED)))
+			.noneMatch((record) -> userId.toString().equals(record.key()));
+	}
+
 	@Test
 	void sendsAnInvalidUserCreatedToTheDeadLetterTopicAndNoEmail() {
 		String key = UUID.randomUUID().toString();
@@ -158,6 +188,10 @@ class WelcomeEmailIntegrationTests {
 		for (UserCreated user : users) {
 			assertThat(this.mailbox.messagesTo(user.email())).as(user.email()).hasSize(1);
 		}
+	}
+
+	private double failedSends() {
+		return this.meters.get("emails.failed").counter().count();
 	}
 
 	private double connectionsOpened() {
