@@ -59,10 +59,19 @@ public class EventPublisher {
 	/**
 	 * {@code KafkaProducer.send} blocks while it waits for metadata or buffer space (up to
 	 * {@code max.block.ms}, e.g. when the broker is away), so it is never called on an
-	 * event-loop thread: the HTTP or database event loop would stall with it.
+	 * event-loop thread: the HTTP or database event loop would stall with it. It is called
+	 * in {@code handle}, where Reactor puts the caller's trace on the thread (context
+	 * propagation {@code limited}): the record's span and {@code traceparent} continue it.
+	 * What follows the acknowledgement runs on the parallel scheduler, not on the producer's
+	 * single I/O thread: there it would hold up every other send (under load, the 202s of a
+	 * whole burst queued behind one thread and batches expired waiting to be sent).
 	 */
 	static <T> Mono<T> send(Supplier<CompletableFuture<T>> send) {
-		return Mono.fromFuture(send).subscribeOn(Schedulers.boundedElastic());
+		return Mono.just(send)
+			.subscribeOn(Schedulers.boundedElastic())
+			.<CompletableFuture<T>>handle((sending, sink) -> sink.next(sending.get()))
+			.flatMap(Mono::fromFuture)
+			.publishOn(Schedulers.parallel());
 	}
 
 }

@@ -66,8 +66,11 @@ class Registrations {
 			.switchIfEmpty(Mono.error(EmailAlreadyRegisteredException::new))
 			.then(this.publisher.publish(event)
 				.onErrorResume((ex) -> this.repository.deletePending(id).then(Mono.error(new RegistrationNotQueuedException(ex)))))
-			.doOnSuccess((sent) -> log.info("Registration {} accepted", id))
-			.thenReturn(new Registration(id, request.name(), request.email(), RegistrationStatus.PENDING, null, now, null));
+			// handle: Reactor puts the request's trace on this thread for the log line.
+			.handle((sent, sink) -> {
+				log.info("Registration {} accepted", id);
+				sink.next(new Registration(id, request.name(), request.email(), RegistrationStatus.PENDING, null, now, null));
+			});
 	}
 
 	/** Concurrent requests' pending rows: one statement and one commit for a batch. */

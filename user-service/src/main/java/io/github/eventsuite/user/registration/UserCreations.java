@@ -66,7 +66,10 @@ class UserCreations {
 	 * and recorded with its reason.
 	 */
 	Mono<Outcome> create(UserRegistrationRequested request) {
-		return Mono.defer(() -> this.batches.submit(new Creation(request, this.outbox.currentTrace())));
+		// handle: Reactor puts the caller's trace on this thread here, for currentTrace to read.
+		return Mono.just(request)
+			.<Creation>handle((registration, sink) -> sink.next(new Creation(registration, this.outbox.currentTrace())))
+			.flatMap(this.batches::submit);
 	}
 
 	private Mono<List<Outcome>> createAll(List<Creation> creations) {
