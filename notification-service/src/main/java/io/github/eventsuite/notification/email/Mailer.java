@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -38,6 +41,11 @@ class Mailer implements DisposableBean {
 	private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+	private static final int NO_REPLY = -1;
+
+	/** A reply came, its code did not. */
+	private static final int UNKNOWN_REPLY = 0;
 
 	private final JavaMailSenderImpl sender;
 
@@ -87,21 +95,40 @@ class Mailer implements DisposableBean {
 			}
 		}
 		catch (MessagingException ex) {
-			if (message.written() && !repliedTo(ex)) {
+			int reply = replyCode(ex);
+			if (message.written() && reply == NO_REPLY) {
 				throw new SendOutcomeUnknownException(email, ex);
+			}
+			if (reply >= 500) {
+				throw new EmailRejectedException(email, reply, ex);
+			}
+			if (reply >= 400) {
+				throw new EmailDeferredException(email, reply, ex);
 			}
 			throw new MailSendException("Could not send the " + WelcomeEmail.TEMPLATE + " email", ex);
 		}
 	}
 
-	/** A reply code (e.g. 451 or 554 to the end of data) says for sure that the server does not have the message. */
-	private static boolean repliedTo(MessagingException ex) {
+	/**
+	 * The server's reply code to the mail, a recipient or the end of data, or
+	 * {@value #NO_REPLY}. A reply (e.g. 451 or 554 to the end of data) says for sure that the
+	 * server does not have the message.
+	 */
+	private static int replyCode(MessagingException ex) {
+		boolean replied = false;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SendFailedException) {
-				return true;
+			if (cause instanceof SMTPAddressFailedException failed) {
+				return failed.getReturnCode();
 			}
+			if (cause instanceof SMTPSendFailedException failed) {
+				return failed.getReturnCode();
+			}
+			if (cause instanceof SMTPSenderFailedException failed) {
+				return failed.getReturnCode();
+			}
+			replied |= cause instanceof SendFailedException;
 		}
-		return false;
+		return replied ? UNKNOWN_REPLY : NO_REPLY;
 	}
 
 	/**

@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import io.github.eventsuite.eventbus.InvalidEventException;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
+import io.github.eventsuite.eventbus.kafka.Outages;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 import io.github.eventsuite.eventbus.testing.MutableClock;
 import io.github.eventsuite.eventbus.user.UserCreated;
@@ -185,7 +187,7 @@ class WelcomeEmailsIntegrationTests {
 	 */
 	@Test
 	void doesNotSendAgainWhenTheReplyToTheEndOfDataNeverCame() throws Exception {
-		try (ReplyWithholdingProxy proxy = new ReplyWithholdingProxy(this.greenMailContainer.getHost(),
+		try (SmtpFaultProxy proxy = new SmtpFaultProxy(this.greenMailContainer.getHost(),
 				this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT))) {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			Clock clock = Clock.systemUTC();
@@ -201,6 +203,51 @@ class WelcomeEmailsIntegrationTests {
 			assertThat(status(user.userId())).isEqualTo("UNCONFIRMED");
 			assertThat(meters.get("emails.unconfirmed").counter().count()).isEqualTo(1.0);
 			assertThat(meters.get("emails.sent").counter().count()).isZero();
+		}
+	}
+
+	/** A 5xx: the server will never take it. Not retried (straight to the dead letters), nothing else held up. */
+	@Test
+	void failsForGoodWithTheReplyCodeWhenTheServerRejectsTheRecipient() throws Exception {
+		try (SmtpFaultProxy proxy = new SmtpFaultProxy(this.greenMailContainer.getHost(),
+				this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT))) {
+			Clock clock = Clock.systemUTC();
+			WelcomeEmails throughProxy = welcomeEmails(new Mailer(senderTo(proxy.port()), this.properties,
+					new SimpleMeterRegistry(), clock), clock);
+			UserCreated rejected = user("no-mailbox");
+			UserCreated next = user("next-mailbox");
+			proxy.replyToRecipient(rejected.email(), "550 5.1.1 <" + rejected.email() + ">: no such mailbox");
+
+			StepVerifier.create(throughProxy.welcome(rejected))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidEventException.class)
+					.hasMessageEndingWith("for good (reply 550)")
+					.hasMessageNotContaining(rejected.email()))
+				.verify(Duration.ofSeconds(30));
+			StepVerifier.create(throughProxy.welcome(next)).verifyComplete();
+
+			assertThat(mailbox().messagesTo(rejected.email())).isEmpty();
+			assertThat(status(rejected)).isNull();
+			assertThat(mailbox().messagesTo(next.email())).hasSize(1);
+		}
+	}
+
+	/** A 4xx: "not now". Nothing sent, the claim released, and the failure waited out as an outage. */
+	@Test
+	void failsForNowWhenTheServerDefersTheRecipient() throws Exception {
+		try (SmtpFaultProxy proxy = new SmtpFaultProxy(this.greenMailContainer.getHost(),
+				this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT))) {
+			Clock clock = Clock.systemUTC();
+			WelcomeEmails throughProxy = welcomeEmails(new Mailer(senderTo(proxy.port()), this.properties,
+					new SimpleMeterRegistry(), clock), clock);
+			UserCreated deferred = user("busy-mailbox");
+			proxy.replyToRecipient(deferred.email(), "451 4.3.0 Try again later");
+
+			StepVerifier.create(throughProxy.welcome(deferred))
+				.expectErrorSatisfies((ex) -> assertThat(Outages.isOutage(ex)).as(ex.toString()).isTrue())
+				.verify(Duration.ofSeconds(30));
+
+			assertThat(mailbox().messagesTo(deferred.email())).isEmpty();
+			assertThat(status(deferred)).isNull();
 		}
 	}
 

@@ -8,15 +8,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP proxy in front of a real SMTP server that passes everything on, except that once
- * armed it withholds the server's reply to the next end of data ({@code CRLF.CRLF}): the
- * server has the message, the client never hears so. What a server that stalls (or a
- * network that breaks) right after taking a message looks like to the sender.
+ * A TCP proxy in front of a real SMTP server that passes everything on, except two faults.
+ * Once armed it withholds the server's reply to the next end of data ({@code CRLF.CRLF}):
+ * the server has the message, the client never hears so, as when a server stalls (or a
+ * network breaks) right after taking a message. And it answers a {@code RCPT TO} of a given
+ * address itself: {@code 550} as a server with no such mailbox, {@code 451} as a busy one.
  */
-final class ReplyWithholdingProxy implements AutoCloseable {
+final class SmtpFaultProxy implements AutoCloseable {
 
 	private static final byte[] END_OF_DATA = "\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -28,7 +31,9 @@ final class ReplyWithholdingProxy implements AutoCloseable {
 
 	private final AtomicBoolean armed = new AtomicBoolean();
 
-	ReplyWithholdingProxy(String targetHost, int targetPort) throws IOException {
+	private final Map<String, byte[]> recipientReplies = new ConcurrentHashMap<>();
+
+	SmtpFaultProxy(String targetHost, int targetPort) throws IOException {
 		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
@@ -42,6 +47,11 @@ final class ReplyWithholdingProxy implements AutoCloseable {
 	/** The next end of data gets no reply (on that connection, nothing more from the server). */
 	void withholdNextReplyToEndOfData() {
 		this.armed.set(true);
+	}
+
+	/** Every {@code RCPT TO:<address>} gets {@code reply} (e.g. {@code 550 ...}) from the proxy; the server never sees it. */
+	void replyToRecipient(String address, String reply) {
+		this.recipientReplies.put("RCPT TO:<" + address + ">", (reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private void acceptAll() {
@@ -76,6 +86,11 @@ final class ReplyWithholdingProxy implements AutoCloseable {
 			InputStream in = from.getInputStream();
 			OutputStream out = to.getOutputStream();
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				byte[] reply = fromClient ? replyOf(new String(buffer, 0, read, StandardCharsets.US_ASCII)) : null;
+				if (reply != null) {
+					from.getOutputStream().write(reply);
+					continue;
+				}
 				if (fromClient && endsData(tail, buffer, read) && this.armed.compareAndSet(true, false)) {
 					muted.set(true);
 				}
@@ -89,6 +104,15 @@ final class ReplyWithholdingProxy implements AutoCloseable {
 		catch (IOException ex) {
 			// Either side closed.
 		}
+	}
+
+	/** A command alone (the client waits for each reply): the whole line is in one read. */
+	private byte[] replyOf(String command) {
+		return this.recipientReplies.entrySet().stream()
+			.filter((recipient) -> command.startsWith(recipient.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** Whether the bytes read contain the end of data, also where it began in the bytes read before. */
