@@ -1,5 +1,6 @@
 package io.github.eventsuite.notification.email;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,11 +210,8 @@ class WelcomeEmailsIntegrationTests {
 	/** A 5xx: the server will never take it. Not retried (straight to the dead letters), nothing else held up. */
 	@Test
 	void failsForGoodWithTheReplyCodeWhenTheServerRejectsTheRecipient() throws Exception {
-		try (SmtpFaultProxy proxy = new SmtpFaultProxy(this.greenMailContainer.getHost(),
-				this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT))) {
-			Clock clock = Clock.systemUTC();
-			WelcomeEmails throughProxy = welcomeEmails(new Mailer(senderTo(proxy.port()), this.properties,
-					new SimpleMeterRegistry(), clock), clock);
+		try (SmtpFaultProxy proxy = proxyToGreenMail()) {
+			WelcomeEmails throughProxy = welcomeEmailsThrough(proxy);
 			UserCreated rejected = user("no-mailbox");
 			UserCreated next = user("next-mailbox");
 			proxy.replyToRecipient(rejected.email(), "550 5.1.1 <" + rejected.email() + ">: no such mailbox");
@@ -234,11 +232,8 @@ class WelcomeEmailsIntegrationTests {
 	/** A 4xx: "not now". Nothing sent, the claim released, and the failure waited out as an outage. */
 	@Test
 	void failsForNowWhenTheServerDefersTheRecipient() throws Exception {
-		try (SmtpFaultProxy proxy = new SmtpFaultProxy(this.greenMailContainer.getHost(),
-				this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT))) {
-			Clock clock = Clock.systemUTC();
-			WelcomeEmails throughProxy = welcomeEmails(new Mailer(senderTo(proxy.port()), this.properties,
-					new SimpleMeterRegistry(), clock), clock);
+		try (SmtpFaultProxy proxy = proxyToGreenMail()) {
+			WelcomeEmails throughProxy = welcomeEmailsThrough(proxy);
 			UserCreated deferred = user("busy-mailbox");
 			proxy.replyToRecipient(deferred.email(), "451 4.3.0 Try again later");
 
@@ -249,6 +244,15 @@ class WelcomeEmailsIntegrationTests {
 			assertThat(mailbox().messagesTo(deferred.email())).isEmpty();
 			assertThat(status(deferred)).isNull();
 		}
+	}
+
+	private SmtpFaultProxy proxyToGreenMail() throws IOException {
+		return new SmtpFaultProxy(this.greenMailContainer.getHost(), this.greenMailContainer.getMappedPort(GreenMailbox.SMTP_PORT));
+	}
+
+	private WelcomeEmails welcomeEmailsThrough(SmtpFaultProxy proxy) {
+		Clock clock = Clock.systemUTC();
+		return welcomeEmails(new Mailer(senderTo(proxy.port()), this.properties, new SimpleMeterRegistry(), clock), clock);
 	}
 
 	private WelcomeEmails welcomeEmails(Mailer mailer, Clock clock) {
