@@ -98,7 +98,11 @@ public class ListenerRetry {
 		headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
 		headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
 		headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
-		return EventPublisher.send(() -> this.kafka.send(deadLetter)).then();
+		// Until Kafka has it: the record is committed once this completes, and a dead letter
+		// lost to a broker that is away would lose the record with it.
+		return EventPublisher.send(() -> this.kafka.send(deadLetter))
+			.retryWhen(backoff(Long.MAX_VALUE, record).filter(Outages::isOutage))
+			.then();
 	}
 
 }

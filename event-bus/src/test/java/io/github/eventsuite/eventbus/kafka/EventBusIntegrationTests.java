@@ -4,14 +4,21 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.kafka.KafkaContainer;
@@ -29,11 +36,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
 
+import io.github.eventsuite.eventbus.InvalidEventException;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.testing.Brokers;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * asynchronous failure handling.
  */
 @SpringBootTest(properties = { "spring.kafka.consumer.group-id=event-bus-tests", "spring.kafka.listener.concurrency=3",
-		"eventbus.retry.initial-interval=50ms", "eventbus.retry.max-interval=200ms", "eventbus.retry.max-retries=3" })
+		"eventbus.retry.initial-interval=50ms", "eventbus.retry.max-interval=200ms", "eventbus.retry.max-retries=3",
+		"spring.kafka.producer.properties[max.block.ms]=500" })
 class EventBusIntegrationTests {
 
 	@Autowired
@@ -61,6 +71,9 @@ class EventBusIntegrationTests {
 
 	@Autowired
 	private KafkaListenerEndpointRegistry registry;
+
+	@Autowired
+	private ListenerRetry retry;
 
 	private KafkaTopics topics;
 
@@ -119,6 +132,52 @@ class EventBusIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.listener.processed.contains(event.envelope().eventId()));
 		assertThat(this.listener.attempts(event)).isEqualTo(FlakyListener.OUTAGE_ATTEMPTS + 1);
 		assertThat(deadLetters(event)).isZero();
+	}
+
+	/**
+	 * The dead-letter topic is missing (deleted here; as good as a broker that is away): the
+	 * dead letter is sent again and again, the record not given up, until the topic is back.
+	 */
+	@Test
+	void keepsSendingADeadLetterUntilKafkaTakesIt() throws Exception {
+		String deadLetterTopic = Topics.deadLetterTopicOf(Topics.USER_REGISTER);
+		EmailSent event = emailSent("undeliverable");
+		ConsumerRecordMetadata record = new ConsumerRecordMetadata(
+				new RecordMetadata(new TopicPartition(Topics.USER_REGISTER, 0), 42, 0, 0, 0, 0), TimestampType.CREATE_TIME);
+		try (AdminClient client = AdminClient.create(this.admin.getConfigurationProperties())) {
+			client.deleteTopics(List.of(deadLetterTopic)).all().get();
+			await().atMost(Duration.ofSeconds(30)).until(() -> !client.listTopics().names().get().contains(deadLetterTopic));
+			try {
+				StepVerifier.create(this.retry.process(event, record, () -> Mono.error(new InvalidEventException("unreadable"))))
+					// Sends fail every max.block.ms (500 ms here): several in this time.
+					.expectSubscription()
+					.expectNoEvent(Duration.ofSeconds(3))
+					.then(() -> createTopic(client, deadLetterTopic))
+					.expectComplete()
+					.verify(Duration.ofSeconds(60));
+			}
+			finally {
+				createTopic(client, deadLetterTopic);
+			}
+		}
+		assertThat(this.topics.readAll(deadLetterTopic)).filteredOn((dead) -> dead.key().equals(event.key()))
+			.singleElement()
+			.satisfies((dead) -> assertThat(KafkaTopics.header(dead, DeadLetterReason.HEADER)).isEqualTo("unreadable"));
+	}
+
+	private static void createTopic(AdminClient client, String name) {
+		try {
+			client.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** spring-kafka#4504: the first of two failing async records on one partition was skipped. */
