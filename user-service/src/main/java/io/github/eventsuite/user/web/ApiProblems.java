@@ -18,6 +18,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import io.github.eventsuite.eventbus.PersonalData;
+import io.github.eventsuite.eventbus.kafka.Outages;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -65,13 +67,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
 
-	/** Anything unexpected: a 500 that reveals nothing internal, logged with its stack trace. */
+	/**
+	 * Anything unexpected: a 500 that reveals nothing internal, logged with its stack trace.
+	 * Except an outage (the database away, a timeout: {@link Outages}): a 503 the client may
+	 * retry, logged in one line; one stack trace per request would flood the log.
+	 */
 	@ExceptionHandler(Exception.class)
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		if (Outages.isOutage(ex)) {
+			return handleOutage(ex, exchange);
+		}
 		log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
 		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, exchange);
+	}
+
+	private Mono<ResponseEntity<Object>> handleOutage(Exception ex, ServerWebExchange exchange) {
+		log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+				PersonalData.maskEmailsIn(String.valueOf(ex)));
+		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"The service cannot reach what it needs right now. Please try again shortly.");
+		problem.setTitle("Service unavailable");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
 
 	private static Throwable jsonCause(Throwable ex) {

@@ -1,5 +1,6 @@
 package io.github.eventsuite.user.registration;
 
+import java.net.ConnectException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -164,6 +168,32 @@ class RegistrationControllerTests {
 		this.client.get().uri("/api/users/not-a-uuid").exchange()
 			.expectStatus().isBadRequest()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void answers503WithRetryAfterWhenTheDatabaseIsAway() {
+		UUID id = UUID.randomUUID();
+		given(this.registrations.find(id)).willReturn(Mono.error(new DataAccessResourceFailureException(
+				"Failed to obtain R2DBC Connection", new ConnectException("Connection refused"))));
+
+		this.client.get().uri("/api/users/{id}", id).exchange()
+			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Service unavailable");
+	}
+
+	@Test
+	void answers500RevealingNothingForAnythingUnexpected() {
+		UUID id = UUID.randomUUID();
+		given(this.registrations.find(id)).willReturn(Mono.error(new IllegalStateException("secret internals")));
+
+		this.client.get().uri("/api/users/{id}", id).exchange()
+			.expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail").isEqualTo("An unexpected error occurred.");
 	}
 
 	private WebTestClient.ResponseSpec post(String body) {
