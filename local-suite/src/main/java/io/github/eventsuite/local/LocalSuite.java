@@ -173,10 +173,11 @@ public final class LocalSuite implements AutoCloseable {
 	 * The services' memory settings, as in their images: a small heap (they keep little:
 	 * state is in Kafka and PostgreSQL), the serial collector (no concurrent GC threads or
 	 * remembered sets on two cores) and bounded direct memory (Netty's buffers), so that each
-	 * stays within 256 MB of resident memory under load (docs/benchmarks.md).
+	 * stays within 256 MB of resident memory under load (docs/benchmarks.md); a service whose
+	 * heap runs out exits rather than run on half dead.
 	 */
 	public static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC",
-			"-XX:MaxDirectMemorySize=64m");
+			"-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
 
 	/**
 	 * How a service is started: its own jar on this JVM, plus the options in the environment
