@@ -26,9 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * same event assumes the sender crashed and sends again. A send starts only while it can end
  * before its claim expires, so this must be longer than the longest send the SMTP timeouts
  * allow (five times {@code mail.smtp.timeout}, checked at start-up); the rest is how long a
- * send may wait for a free connection. It must also stay well inside the listener's retry
- * budget ({@code eventbus.retry}, at least about 100 s with jitter): a redelivered email whose
- * sender crashed is retried until its claim is stale
+ * send may wait for a free connection. A redelivered email whose sender crashed waits for
+ * the claim to go stale as for an outage, however long ({@code EmailInFlightException})
  * @param connectionIdleTimeout how long an open SMTP connection may wait for the next message
  * before it is closed; shorter than the server's own timeout (often one to five minutes)
  * @param messagesPerConnection messages sent over one SMTP connection before it is closed and
