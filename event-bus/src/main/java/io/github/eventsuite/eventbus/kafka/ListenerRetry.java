@@ -64,17 +64,21 @@ public class ListenerRetry {
 		// contextCapture: the listener's trace (open on the consumer thread while it returns this
 		// Mono) goes along to every thread the work runs on, and into the records it sends.
 		return Mono.defer(work).then()
-			.retryWhen(backoff(Long.MAX_VALUE, record).filter(Outages::isOutage))
-			.retryWhen(backoff(this.settings.maxRetries(), record).filter((ex) -> !(ex instanceof InvalidEventException)))
+			.retryWhen(logged(waitedOut(), record))
+			.retryWhen(logged(Retry.backoff(this.settings.maxRetries(), this.settings.initialInterval())
+				.maxBackoff(this.settings.maxInterval())
+				.jitter(0.5)
+				.filter((ex) -> !(ex instanceof InvalidEventException)), record))
 			.onErrorResume((ex) -> deadLetter(event, key, record, ex))
 			.contextCapture();
 	}
 
-	private RetryBackoffSpec backoff(long maxRetries, ConsumerRecordMetadata record) {
-		return Retry.backoff(maxRetries, this.settings.initialInterval())
-			.maxBackoff(this.settings.maxInterval())
-			.jitter(0.5)
-			.doBeforeRetry((signal) -> logRetry(signal.totalRetries() + 1, record, signal.failure()))
+	private RetryBackoffSpec waitedOut() {
+		return Outages.waitedOut(this.settings.initialInterval(), this.settings.maxInterval());
+	}
+
+	private static RetryBackoffSpec logged(RetryBackoffSpec retry, ConsumerRecordMetadata record) {
+		return retry.doBeforeRetry((signal) -> logRetry(signal.totalRetries() + 1, record, signal.failure()))
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
@@ -101,7 +105,7 @@ public class ListenerRetry {
 		// Until Kafka has it: the record is committed once this completes, and a dead letter
 		// lost to a broker that is away would lose the record with it.
 		return EventPublisher.send(() -> this.kafka.send(deadLetter))
-			.retryWhen(backoff(Long.MAX_VALUE, record).filter(Outages::isOutage))
+			.retryWhen(logged(waitedOut(), record))
 			.then();
 	}
 

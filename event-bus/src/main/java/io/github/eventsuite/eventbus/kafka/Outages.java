@@ -1,8 +1,8 @@
 package io.github.eventsuite.eventbus.kafka;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.common.errors.RetriableException;
@@ -12,6 +12,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.github.eventsuite.eventbus.InvalidEventException;
+import reactor.util.retry.Retry;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * Tells an outage (a database, SMTP server or broker down, unreachable or too slow; or
@@ -28,14 +30,10 @@ public final class Outages {
 			TimeoutException.class,
 			// broker away, leader moving, not enough replicas, Kafka's own timeouts
 			RetriableException.class,
-			// R2DBC through Spring: cannot connect, connection lost, query timeout
+			// R2DBC through Spring (DatabaseClient, transactions): cannot connect, connection lost, query timeout
 			DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class,
 			RetryLaterException.class);
-
-	/** R2DBC's own, when they reach us untranslated (by name: not every service has R2DBC). */
-	private static final Set<String> R2DBC_OUTAGES = Set.of("io.r2dbc.spi.R2dbcTransientException",
-			"io.r2dbc.spi.R2dbcNonTransientResourceException");
 
 	private static final int MAX_CAUSES = 16;
 
@@ -52,21 +50,22 @@ public final class Outages {
 			if (isOutageItself(cause)) {
 				return true;
 			}
-			cause = (cause.getCause() != cause) ? cause.getCause() : null;
+			cause = cause.getCause();
 		}
 		return false;
 	}
 
 	private static boolean isOutageItself(Throwable failure) {
-		if (OUTAGES.stream().anyMatch((type) -> type.isInstance(failure))) {
-			return true;
-		}
-		for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
-			if (R2DBC_OUTAGES.contains(type.getName())) {
-				return true;
-			}
-		}
-		return false;
+		return OUTAGES.stream().anyMatch((type) -> type.isInstance(failure));
+	}
+
+	/**
+	 * Retries an outage for as long as it lasts, with exponential backoff and jitter capped
+	 * at {@code maxInterval}; any other failure passes through.
+	 */
+	public static RetryBackoffSpec waitedOut(Duration initialInterval, Duration maxInterval) {
+		return Retry.backoff(Long.MAX_VALUE, initialInterval).maxBackoff(maxInterval).jitter(0.5)
+			.filter(Outages::isOutage);
 	}
 
 }

@@ -37,9 +37,7 @@ class WelcomeEmails {
 	private static final Logger log = LoggerFactory.getLogger(WelcomeEmails.class);
 
 	/** However long the database is away; any other failure is not retried here. */
-	private static final Retry RECORD_SENT = Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
-		.maxBackoff(Duration.ofSeconds(10))
-		.filter(Outages::isOutage);
+	private static final Retry RECORD_SENT = Outages.waitedOut(Duration.ofMillis(200), Duration.ofSeconds(10));
 
 	private final SentEmails sentEmails;
 
