@@ -47,7 +47,8 @@ class ManagementEndpointsIntegrationTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.kafka.status").isEqualTo("UP");
+			.jsonPath("$.components.kafka.status").isEqualTo("UP")
+			.jsonPath("$.components.stats.status").isEqualTo("UP");
 	}
 
 	@Test

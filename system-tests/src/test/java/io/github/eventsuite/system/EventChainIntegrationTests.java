@@ -123,7 +123,7 @@ class EventChainIntegrationTests {
 		assertThat(readiness(suite.url(suite.notificationService, SuiteContainers.NOTIFICATION_MANAGEMENT_PORT)))
 			.containsAll(Set.of("kafka", "mail", "r2dbc"));
 		assertThat(readiness(suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_MANAGEMENT_PORT)))
-			.contains("kafka");
+			.contains("kafka", "stats");
 	}
 
 	private CompletableFuture<HttpResponse<String>> register(String body) {

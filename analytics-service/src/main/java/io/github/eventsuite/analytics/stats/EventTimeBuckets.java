@@ -1,5 +1,8 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NavigableMap;
@@ -32,6 +35,28 @@ final class EventTimeBuckets {
 		long oldest = newest - (this.kept - 1) * this.widthMillis;
 		this.counts.headMap(oldest, false).clear();
 		return this.counts.headMap(newest, true);
+	}
+
+	void writeTo(DataOutput out) throws IOException {
+		out.writeInt(this.counts.size());
+		for (var bucket : this.counts.entrySet()) {
+			out.writeLong(bucket.getKey());
+			for (long count : bucket.getValue()) {
+				out.writeLong(count);
+			}
+		}
+	}
+
+	void readFrom(DataInput in) throws IOException {
+		this.counts.clear();
+		for (int buckets = in.readInt(); buckets > 0; buckets--) {
+			long[] counts = new long[Tally.Kind.values().length];
+			long bucket = in.readLong();
+			for (int kind = 0; kind < counts.length; kind++) {
+				counts[kind] = in.readLong();
+			}
+			this.counts.put(bucket, counts);
+		}
 	}
 
 	private long bucketOf(Instant at) {

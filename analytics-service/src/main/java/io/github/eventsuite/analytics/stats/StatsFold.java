@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
-import io.github.eventsuite.eventbus.BusEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 
@@ -22,19 +22,25 @@ final class StatsFold {
 	private StatsFold() {
 	}
 
-	/** The statistics now, then one value per change; time comes from {@code scheduler}. */
-	static Flux<Stats> fold(Flux<BusEvent> events, Duration refresh, Scheduler scheduler) {
+	/**
+	 * The statistics of {@code tally} now, then one value per change; time comes from
+	 * {@code scheduler}. After each batch, {@code afterBatch} may look at the tally (to
+	 * checkpoint it): it runs in turn with the fold, never beside it.
+	 */
+	static Flux<Stats> fold(Flux<CountedEvent> events, Tally tally, Duration refresh, Scheduler scheduler,
+			BiConsumer<Tally, Instant> afterBatch) {
 		return Flux.defer(() -> {
-			Tally tally = new Tally();
-			Flux<List<BusEvent>> batches = events.bufferTimeout(MAX_BATCH, refresh, scheduler);
-			Flux<List<BusEvent>> ticks = Flux.interval(refresh, refresh, scheduler).map((tick) -> List.of());
+			Flux<List<CountedEvent>> batches = events.bufferTimeout(MAX_BATCH, refresh, scheduler);
+			Flux<List<CountedEvent>> ticks = Flux.interval(refresh, refresh, scheduler).map((tick) -> List.of());
 			// merge hands on one batch at a time, so the tally is only ever touched serially.
 			return Flux.merge(batches, ticks)
 				.map((batch) -> {
-					batch.forEach(tally::add);
-					return tally.snapshot(now(scheduler));
+					batch.forEach((counted) -> tally.add(counted.event(), counted.partition(), counted.offset()));
+					Instant now = now(scheduler);
+					afterBatch.accept(tally, now);
+					return tally.snapshot(now);
 				})
-				.startWith(Stats.EMPTY)
+				.startWith(Flux.defer(() -> Flux.just(tally.snapshot(now(scheduler)))))
 				.distinctUntilChanged();
 		});
 	}

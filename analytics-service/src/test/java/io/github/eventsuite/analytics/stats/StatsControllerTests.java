@@ -2,26 +2,43 @@ package io.github.eventsuite.analytics.stats;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.common.TopicPartition;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.eventsuite.eventbus.BusEvent;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @WebFluxTest(StatsController.class)
-@Import(LiveStats.class)
+@Import(StatsControllerTests.Fold.class)
 class StatsControllerTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Fold {
+
+		@Bean(destroyMethod = "destroy")
+		LiveStats liveStats() {
+			return newLiveStats();
+		}
+
+	}
 
 	@Autowired
 	private WebTestClient client;
@@ -31,7 +48,7 @@ class StatsControllerTests {
 
 	@Test
 	void answersTheCurrentStatsAsJson() {
-		this.stats.count(Events.userCreated(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z")));
+		this.stats.count(counted(Events.userCreated(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z"))));
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> this.client.get().uri("/api/stats").exchange()
 			.expectStatus().isOk()
@@ -56,7 +73,7 @@ class StatsControllerTests {
 
 		StepVerifier.create(events)
 			.assertNext((event) -> assertThat(event.event()).isEqualTo("stats"))
-			.then(() -> this.stats.count(Events.emailSent(UUID.randomUUID(), Instant.now())))
+			.then(() -> this.stats.count(counted(Events.emailSent(UUID.randomUUID(), Instant.now()))))
 			.assertNext((event) -> assertThat(event.data().emailsSent()).isEqualTo(1))
 			.thenCancel()
 			.verify(Duration.ofSeconds(10));
@@ -64,7 +81,7 @@ class StatsControllerTests {
 
 	@Test
 	void keepsIdleStreamsAliveWithComments() {
-		StatsController controller = new StatsController(new LiveStats());
+		StatsController controller = new StatsController(newLiveStats());
 
 		StepVerifier.withVirtualTime(controller::stream)
 			.assertNext((event) -> assertThat(event.data()).isEqualTo(Stats.EMPTY))
@@ -74,5 +91,16 @@ class StatsControllerTests {
 			.thenCancel()
 			.verify();
 	}
+
+	private static LiveStats newLiveStats() {
+		return new LiveStats(new Tally(1_000), Map.of(), (tally, now) -> {
+		});
+	}
+
+	private static CountedEvent counted(BusEvent event) {
+		return new CountedEvent(event, new TopicPartition("t", 0), OFFSETS.getAndIncrement());
+	}
+
+	private static final AtomicLong OFFSETS = new AtomicLong();
 
 }

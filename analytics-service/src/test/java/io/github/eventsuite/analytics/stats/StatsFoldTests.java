@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.github.eventsuite.eventbus.BusEvent;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -21,13 +23,17 @@ class StatsFoldTests {
 
 	private static final Duration REFRESH = Duration.ofMillis(250);
 
-	private final Sinks.Many<BusEvent> events = Sinks.many().unicast().onBackpressureBuffer();
+	private static final TopicPartition PARTITION = new TopicPartition("t", 0);
+
+	private long offset;
+
+	private final Sinks.Many<CountedEvent> events = Sinks.many().unicast().onBackpressureBuffer();
 
 	@Test
 	void batchesEventsIntoAtMostOneValuePerRefresh() {
 		UUID ada = UUID.randomUUID();
 
-		StepVerifier.withVirtualTime(() -> StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel()))
+		StepVerifier.withVirtualTime(this::fold)
 			.expectNext(Stats.EMPTY)
 			.then(() -> emit(registered(ada, now()), userCreated(ada, now()), userCreated(ada, now()),
 					emailSent(ada, now().plusMillis(40))))
@@ -45,7 +51,7 @@ class StatsFoldTests {
 
 	@Test
 	void letsTheRateFallToZeroWhenEventsStop() {
-		StepVerifier.withVirtualTime(() -> StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel()))
+		StepVerifier.withVirtualTime(this::fold)
 			.expectNext(Stats.EMPTY)
 			.then(() -> emit(registered(UUID.randomUUID(), now()), registered(UUID.randomUUID(), now())))
 			.thenAwait(REFRESH)
@@ -62,7 +68,7 @@ class StatsFoldTests {
 
 	@Test
 	void takesAFullBatchWithoutWaitingForTheRefresh() {
-		StepVerifier.withVirtualTime(() -> StatsFold.fold(this.events.asFlux(), REFRESH, Schedulers.parallel()))
+		StepVerifier.withVirtualTime(this::fold)
 			.expectNext(Stats.EMPTY)
 			.then(() -> {
 				for (int i = 0; i < StatsFold.MAX_BATCH; i++) {
@@ -74,9 +80,15 @@ class StatsFoldTests {
 			.verify();
 	}
 
+	private Flux<Stats> fold() {
+		return StatsFold.fold(this.events.asFlux(), new Tally(10_000), REFRESH, Schedulers.parallel(),
+				(tally, now) -> {
+				});
+	}
+
 	private void emit(BusEvent... batch) {
 		for (BusEvent event : batch) {
-			this.events.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+			this.events.emitNext(new CountedEvent(event, PARTITION, this.offset++), Sinks.EmitFailureHandler.FAIL_FAST);
 		}
 	}
 

@@ -3,7 +3,16 @@ package io.github.eventsuite.analytics.stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +41,9 @@ class StatsIntegrationTests {
 
 	@Autowired
 	private KafkaConnectionDetails kafka;
+
+	@Autowired
+	private StatsCheckpoints checkpoints;
 
 	@Test
 	void countsEachUserAndEmailExactlyOnceFromKafka() {
@@ -74,6 +86,22 @@ class StatsIntegrationTests {
 	}
 
 	@Test
+	void skipsAnUnreadableUserCreatedThatItsOwnConsumerDeadLetters() {
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		UUID user = UUID.randomUUID();
+		Stats before = stats();
+
+		topics.sendRaw(Topics.USER_CREATED, user.toString(), "not json at all");
+		topics.publish(Events.userCreated(user, Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(stats().usersCreated()).isEqualTo(before.usersCreated() + 1));
+		// Same key, same partition: the unreadable record was handled before the event after it was counted.
+		assertThat(topics.readAll(Topics.deadLetterTopicOf(Topics.USER_CREATED)))
+			.noneMatch((record) -> user.toString().equals(record.key()));
+	}
+
+	@Test
 	void everyInstanceCountsEveryPartitionSoEachServesTheWholeTotal() {
 		String bootstrap = String.join(",", this.kafka.getBootstrapServers());
 		KafkaTopics topics = new KafkaTopics(bootstrap);
@@ -99,6 +127,43 @@ class StatsIntegrationTests {
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(totals(stats(secondClient)))
 				.isEqualTo(totals(stats())));
 		}
+	}
+
+	@Test
+	void restartsFromItsCheckpointWithExactTotalsAfterRetentionDeletedEveryRecord() throws Exception {
+		String bootstrap = String.join(",", this.kafka.getBootstrapServers());
+		KafkaTopics topics = new KafkaTopics(bootstrap);
+		Instant now = Instant.now();
+		for (int i = 0; i < 6; i++) {
+			UUID user = UUID.randomUUID();
+			topics.publish(Events.registered(user, now));
+			topics.publish(Events.userCreated(user, now));
+			topics.publish(Events.emailSent(user, now.plusMillis(100 * i)));
+		}
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			Map<TopicPartition, Long> ends = endOffsets(admin);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.checkpoints.restore().positions())
+				.containsAllEntriesOf(ends));
+			Stats counted = stats();
+
+			admin.deleteRecords(ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+					(end) -> RecordsToDelete.beforeOffset(end.getValue())))).all().get(30, TimeUnit.SECONDS);
+
+			try (SecondInstance second = SecondInstance.start(bootstrap)) {
+				WebTestClient secondClient = second.client();
+				await().atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(totals(stats(secondClient))).isEqualTo(totals(counted)));
+			}
+		}
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+		Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.USER_REGISTER, Topics.USER_CREATED, Topics.EMAIL_SENT))
+			.allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+			.flatMap((topic) -> topic.partitions().stream().map((partition) -> new TopicPartition(topic.name(), partition.partition())))
+			.collect(Collectors.toMap((partition) -> partition, (partition) -> OffsetSpec.latest()));
+		return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
 	}
 
 	private static List<Long> totals(Stats stats) {

@@ -1,9 +1,16 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.github.eventsuite.eventbus.BusEvent;
@@ -17,7 +24,7 @@ class TallyTests {
 
 	private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
-	private final Tally tally = new Tally();
+	private final Tally tally = new Tally(100_000);
 
 	@Test
 	void countsTheFunnelOncePerUserHoweverOftenItsEventsArrive() {
@@ -92,6 +99,80 @@ class TallyTests {
 
 		assertThat(this.tally.snapshot(T0).ratePerSecond()).isEqualTo(new Stats.Rates(2.0, 0, 0.7));
 		assertThat(this.tally.snapshot(T0.plusSeconds(10)).ratePerSecond()).isEqualTo(Stats.Rates.ZERO);
+	}
+
+	@Test
+	void holdsOnlyTheMostRecentUsersWhateverTheHistoryAndStillCountsExactly() {
+		Tally small = new Tally(10_000);
+		int users = 400_000;
+		for (int i = 0; i < users; i++) {
+			UUID user = UUID.randomUUID();
+			Instant at = T0.plusMillis(i);
+			small.add(registered(user, at));
+			small.add(userCreated(user, at));
+			small.add(emailSent(user, at.plusMillis(5)));
+		}
+
+		Stats stats = small.snapshot(T0.plusMillis(users));
+		assertThat(small.recentUsersHeld()).isEqualTo(10_000);
+		assertThat(List.of(stats.registrationsRequested(), stats.usersCreated(), stats.emailsSent(), stats.emailsPending()))
+			.containsExactly((long) users, (long) users, (long) users, 0L);
+		assertThat(stats.registrationToEmail().samples()).isEqualTo(users);
+		assertThat(stats.registrationToEmail().maxMillis()).isEqualTo(5);
+	}
+
+	@Test
+	void countsACopyOnceWhileItsUserIsRecentAndAgainAfterwards() {
+		Tally small = new Tally(2);
+		UUID ada = UUID.randomUUID();
+		small.add(userCreated(ada, T0));
+		small.add(userCreated(ada, T0));
+		assertThat(small.snapshot(T0).usersCreated()).isEqualTo(1);
+
+		small.add(userCreated(UUID.randomUUID(), T0));
+		small.add(userCreated(UUID.randomUUID(), T0));
+		small.add(userCreated(ada, T0));
+		assertThat(small.snapshot(T0).usersCreated()).isEqualTo(4);
+	}
+
+	@Test
+	void countsARecordOnceHoweverOftenItsOffsetIsReadAgain() {
+		TopicPartition partition = new TopicPartition("user.created", 1);
+		this.tally.add(userCreated(UUID.randomUUID(), T0), partition, 0);
+		this.tally.add(userCreated(UUID.randomUUID(), T0), partition, 1);
+
+		this.tally.add(userCreated(UUID.randomUUID(), T0), partition, 0);
+		this.tally.add(userCreated(UUID.randomUUID(), T0), partition, 1);
+		this.tally.add(userCreated(UUID.randomUUID(), T0), new TopicPartition("user.created", 2), 0);
+
+		assertThat(this.tally.snapshot(T0).usersCreated()).isEqualTo(3);
+		assertThat(this.tally.position(partition)).isEqualTo(2);
+	}
+
+	@Test
+	void goesOnFromItsCheckpointAsIfItHadNeverStopped() throws IOException {
+		TopicPartition registrations = new TopicPartition("user.register", 0);
+		TopicPartition emails = new TopicPartition("email.sent", 0);
+		UUID ada = UUID.randomUUID();
+		UUID bob = UUID.randomUUID();
+		this.tally.add(registered(ada, T0), registrations, 0);
+		this.tally.add(registered(bob, T0.plusSeconds(70)), registrations, 1);
+		this.tally.add(emailSent(ada, T0.plusMillis(300)), emails, 0);
+		ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+		this.tally.writeTo(new DataOutputStream(checkpoint));
+
+		Tally restored = Tally.readFrom(new DataInputStream(new ByteArrayInputStream(checkpoint.toByteArray())), 100_000);
+		for (Tally either : List.of(this.tally, restored)) {
+			either.add(emailSent(ada, T0.plusMillis(300)), emails, 0);
+			either.add(emailSent(ada, T0.plusMillis(900)), emails, 1);
+			either.add(emailSent(bob, T0.plusSeconds(71)), emails, 2);
+		}
+
+		Instant now = T0.plusSeconds(75);
+		assertThat(restored.snapshot(now)).isEqualTo(this.tally.snapshot(now));
+		assertThat(restored.snapshot(now).emailsSent()).isEqualTo(2);
+		assertThat(restored.snapshot(now).registrationToEmail().samples()).isEqualTo(2);
+		assertThat(restored.positions()).isEqualTo(this.tally.positions());
 	}
 
 	private void add(BusEvent... events) {

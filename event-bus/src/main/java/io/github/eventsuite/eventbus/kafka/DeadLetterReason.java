@@ -29,7 +29,7 @@ public final class DeadLetterReason {
 	 * it masked (an SMTP server's or a parser's message may quote one), since the reason is
 	 * logged as well as put in the header.
 	 */
-	static String of(Throwable ex) {
+	public static String of(Throwable ex) {
 		return PersonalData.maskEmailsIn(unmasked(ex));
 	}
 

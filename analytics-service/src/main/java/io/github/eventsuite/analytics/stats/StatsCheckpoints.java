@@ -1,0 +1,206 @@
+package io.github.eventsuite.analytics.stats;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The statistics' checkpoints: the whole {@link Tally} with the offsets it covers, in one
+ * record of a compacted topic, so that state and offsets are always written together. A
+ * start restores the latest one and reads on from its offsets; every instance writes the
+ * same key, and any instance's checkpoint is a correct start for any other (a tally is a
+ * function of the records up to its offsets).
+ */
+@Component
+class StatsCheckpoints implements DisposableBean {
+
+	static final String TOPIC = "analytics.stats-checkpoints";
+
+	/** Room for {@link StatsProperties#MAX_RECENT_USERS} journeys of 33 bytes and the rest. */
+	static final int MAX_BYTES = 8 * 1024 * 1024;
+
+	private static final String KEY = "stats";
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Logger log = LoggerFactory.getLogger(StatsCheckpoints.class);
+
+	private final KafkaAdmin admin;
+
+	private final ConsumerFactory<?, ?> consumers;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final StatsProperties properties;
+
+	private final AtomicBoolean writing = new AtomicBoolean();
+
+	private volatile Instant lastWrittenAt = Instant.MIN;
+
+	/** The tally's {@link Tally#progress()} at the last checkpoint: an idle tally is not written again. */
+	private volatile long lastProgress = -1;
+
+	@SuppressWarnings("unchecked")
+	StatsCheckpoints(KafkaAdmin admin, ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers,
+			StatsProperties properties) {
+		this.admin = admin;
+		this.consumers = consumers;
+		this.kafka = new KafkaTemplate<>((ProducerFactory<String, byte[]>) producers,
+				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_BYTES));
+		this.properties = properties;
+	}
+
+	/** The topic's settings: one partition, one key, compacted, room for a big checkpoint. */
+	static Map<String, String> topicConfig() {
+		return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+				TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_BYTES));
+	}
+
+	/**
+	 * The tally of the latest checkpoint, or a new one when there is none or it cannot be
+	 * read (then the topics are read from the beginning). Reads Kafka synchronously: called
+	 * once, while the application starts, before any listener runs.
+	 */
+	Tally restore() {
+		this.admin.initialize();
+		try (Consumer<String, byte[]> consumer = consumer()) {
+			return latest(consumer).map(this::tallyOf).orElseGet(() -> new Tally(this.properties.recentUsers()));
+		}
+	}
+
+	/** Where each partition of the topics ends now: what a start has to catch up with. */
+	Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
+		try (Consumer<String, byte[]> consumer = consumer()) {
+			List<TopicPartition> partitions = topics.stream()
+				.flatMap((topic) -> consumer.partitionsFor(topic, READ_TIMEOUT).stream())
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			return consumer.endOffsets(partitions, READ_TIMEOUT);
+		}
+	}
+
+	private Optional<byte[]> latest(Consumer<String, byte[]> consumer) {
+		TopicPartition partition = new TopicPartition(TOPIC, 0);
+		consumer.assign(List.of(partition));
+		long end = consumer.endOffsets(List.of(partition), READ_TIMEOUT).get(partition);
+		if (end == 0) {
+			log.info("No statistics checkpoint yet: counting from the beginning of the topics");
+			return Optional.empty();
+		}
+		consumer.seek(partition, end - 1);
+		Instant deadline = Instant.now().plus(READ_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+				if (record.offset() == end - 1) {
+					return Optional.ofNullable(record.value());
+				}
+			}
+		}
+		throw new IllegalStateException("the statistics checkpoint at " + partition + "@" + (end - 1)
+				+ " could not be read within " + READ_TIMEOUT);
+	}
+
+	private Tally tallyOf(byte[] checkpoint) {
+		try {
+			Tally tally = Tally.readFrom(new DataInputStream(new ByteArrayInputStream(checkpoint)),
+					this.properties.recentUsers());
+			log.info("Statistics restored from a checkpoint of {} bytes", checkpoint.length);
+			return tally;
+		}
+		catch (IOException ex) {
+			log.warn("Statistics checkpoint unreadable ({}): counting from the beginning of the topics", ex.toString());
+			return new Tally(this.properties.recentUsers());
+		}
+	}
+
+	/**
+	 * Writes a checkpoint of the tally if one is due and none is being written. Called on the
+	 * fold's thread, which owns the tally: the state is serialised there, then sent without
+	 * holding the fold up; a failed write is logged, the next one is due at once.
+	 */
+	void offer(Tally tally, Instant now) {
+		if (tally.progress() == this.lastProgress
+				|| now.isBefore(this.lastWrittenAt.plus(this.properties.checkpointInterval()))
+				|| !this.writing.compareAndSet(false, true)) {
+			return;
+		}
+		byte[] checkpoint = bytesOf(tally);
+		this.lastWrittenAt = now;
+		this.lastProgress = tally.progress();
+		// Off the fold's thread: send blocks while Kafka is away.
+		Mono.fromFuture(() -> this.kafka.send(TOPIC, KEY, checkpoint))
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(WRITE_TIMEOUT)
+			.doFinally((signal) -> this.writing.set(false))
+			.subscribe((sent) -> { }, (ex) -> {
+				this.lastWrittenAt = Instant.MIN;
+				this.lastProgress = -1;
+				log.warn("Statistics checkpoint not written, will try again: {}", ex.toString());
+			});
+	}
+
+	private static byte[] bytesOf(Tally tally) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			tally.writeTo(out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Consumer<String, byte[]> consumer() {
+		Properties overrides = new Properties();
+		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return (Consumer<String, byte[]>) this.consumers.createConsumer(null, "stats-checkpoints", null, overrides);
+	}
+
+	/** Closes the producer of its own that the template made from the shared factory. */
+	@Override
+	public void destroy() {
+		this.kafka.destroy();
+	}
+
+}
