@@ -102,7 +102,9 @@ class StatsCheckpoints implements DisposableBean {
 	Tally restore() {
 		this.admin.initialize();
 		try (Consumer<String, byte[]> consumer = consumer()) {
-			return latest(consumer).map(this::tallyOf).orElseGet(() -> new Tally(this.properties.recentUsers()));
+			Tally tally = latest(consumer).map(this::tallyOf).orElseGet(() -> new Tally(this.properties.recentUsers()));
+			this.lastProgress = tally.progress();
+			return tally;
 		}
 	}
 
