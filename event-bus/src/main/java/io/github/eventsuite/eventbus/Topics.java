@@ -25,6 +25,12 @@ public final class Topics {
 
 	public static final String SENSOR_REGION_STATS = "sensor.region-stats";
 
+	/**
+	 * Which dead letters were re-driven, keyed by dead-letter topic/partition/offset
+	 * (compacted): not an event topic, and without a dead-letter twin.
+	 */
+	public static final String DEAD_LETTERS_REDRIVEN = "dead-letters.redriven";
+
 	/** Suffix of the dead-letter topic that every topic has. */
 	public static final String DEAD_LETTER_SUFFIX = ".DLT";
 

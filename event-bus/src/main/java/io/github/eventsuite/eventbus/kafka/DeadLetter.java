@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param originalPartition where it was on the original topic
  * @param originalOffset where it was on the original topic
  * @param value the record value as text (events are JSON)
+ * @param redrivenAt when it was re-driven; null if it was not (a dead letter is re-driven once)
  */
 public record DeadLetter(String topic, int partition, long offset, String key, Instant deadLetteredAt, String reason,
-		String exception, Integer originalPartition, Long originalOffset, String value) {
+		String exception, Integer originalPartition, Long originalOffset, String value, Instant redrivenAt) {
 
 }

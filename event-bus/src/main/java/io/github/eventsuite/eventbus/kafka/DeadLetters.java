@@ -31,8 +31,12 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Reads the dead-letter topics and re-drives their records to the topics they failed on.
- * Re-driving is safe to repeat: every consumer of the suite is idempotent. Reading uses a
- * plain consumer without a group (blocking, so on the bounded-elastic scheduler).
+ * Each dead letter is re-driven once: a re-drive is marked on the compacted topic
+ * {@value Topics#DEAD_LETTERS_REDRIVEN}, and a dead letter marked there is not sent again
+ * (a re-driven record that fails again becomes a new dead letter, re-drivable in its turn).
+ * Two instances re-driving the same dead letter at the same moment may both send it: every
+ * consumer of the suite is idempotent. Reading uses plain consumers without a group
+ * (blocking, so on the bounded-elastic scheduler).
  */
 public class DeadLetters {
 
@@ -68,35 +72,72 @@ public class DeadLetters {
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	/** The dead letters of one topic, oldest first per partition. */
+	/** The dead letters of one topic, oldest first per partition, with when each was re-driven. */
 	public Mono<List<DeadLetter>> list(String topic) {
 		return Mono.fromCallable(() -> {
 			try (Consumer<String, byte[]> consumer = consumer()) {
-				return readAll(consumer, topic).stream().map((record) -> deadLetter(topic, record)).toList();
+				Map<String, Instant> redriven = redriven(consumer);
+				return readAll(consumer, topic).stream()
+					.map((record) -> deadLetter(topic, record, redriven.get(markOf(record))))
+					.toList();
 			}
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	/** Sends one dead letter back to its topic; empty if there is no such dead letter. */
+	/**
+	 * Sends one dead letter back to its topic, unless it was re-driven before (then nothing is
+	 * sent); emits it with when it was re-driven, empty if there is no such dead letter.
+	 */
 	public Mono<DeadLetter> redrive(String topic, int partition, long offset) {
 		return Mono.fromCallable(() -> {
 			try (Consumer<String, byte[]> consumer = consumer()) {
-				return readOne(consumer, topic, partition, offset).orElse(null);
+				Optional<ConsumerRecord<String, byte[]>> record = readOne(consumer, topic, partition, offset);
+				return record.map((found) -> new Found(found, redriven(consumer).get(markOf(found)))).orElse(null);
 			}
 		}).subscribeOn(Schedulers.boundedElastic())
-			.flatMap((record) -> send(topic, record).thenReturn(deadLetter(topic, record)));
+			.flatMap((found) -> (found.redrivenAt() != null) ? Mono.just(deadLetter(topic, found.record(), found.redrivenAt()))
+					: redriveNow(topic, found.record()).map((at) -> deadLetter(topic, found.record(), at)));
 	}
 
-	/** Sends every dead letter of the topic back to it, in order per partition; emits how many. */
+	/**
+	 * Sends every dead letter of the topic that was not re-driven before back to it, in order
+	 * per partition; emits how many were sent.
+	 */
 	public Mono<Integer> redriveAll(String topic) {
 		return Mono.fromCallable(() -> {
 			try (Consumer<String, byte[]> consumer = consumer()) {
-				return readAll(consumer, topic);
+				Map<String, Instant> redriven = redriven(consumer);
+				return readAll(consumer, topic).stream().filter((record) -> !redriven.containsKey(markOf(record))).toList();
 			}
 		}).subscribeOn(Schedulers.boundedElastic())
 			.flatMap((records) -> Flux.fromIterable(records)
-				.concatMap((record) -> send(topic, record))
+				.concatMap((record) -> redriveNow(topic, record))
 				.then(Mono.just(records.size())));
+	}
+
+	/** Sends, then marks as re-driven: a crash in between lets it be re-driven once more. */
+	private Mono<Instant> redriveNow(String topic, ConsumerRecord<String, byte[]> deadLetter) {
+		Instant now = Instant.now();
+		ProducerRecord<Object, Object> mark = new ProducerRecord<>(Topics.DEAD_LETTERS_REDRIVEN, markOf(deadLetter),
+				now.toString().getBytes(StandardCharsets.UTF_8));
+		return send(topic, deadLetter).then(EventPublisher.send(() -> this.kafka.send(mark))).thenReturn(now);
+	}
+
+	/** Every dead letter re-driven so far (its {@link #markOf}), and when. */
+	private static Map<String, Instant> redriven(Consumer<String, byte[]> consumer) {
+		List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTERS_REDRIVEN, Duration.ofSeconds(10))
+			.stream()
+			.map((info) -> new TopicPartition(info.topic(), info.partition()))
+			.toList();
+		Map<String, Instant> redriven = new LinkedHashMap<>();
+		readToEnd(consumer, partitions).forEach((record) -> redriven.put(record.key(),
+				Instant.parse(new String(record.value(), StandardCharsets.UTF_8))));
+		return redriven;
+	}
+
+	/** What identifies a dead letter: its dead-letter topic, partition and offset. */
+	private static String markOf(ConsumerRecord<?, ?> deadLetter) {
+		return deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset();
 	}
 
 	/**
@@ -109,13 +150,16 @@ public class DeadLetters {
 			.orElse(null);
 		ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, partition, deadLetter.key(),
 				deadLetter.value());
-		String origin = deadLetter.topic() + "/" + deadLetter.partition() + "/" + deadLetter.offset();
-		record.headers().add(REDRIVEN_FROM, origin.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(REDRIVEN_FROM, markOf(deadLetter).getBytes(StandardCharsets.UTF_8));
 		return EventPublisher.send(() -> this.kafka.send(record)).then();
 	}
 
 	private List<ConsumerRecord<String, byte[]>> readAll(Consumer<String, byte[]> consumer, String topic) {
-		List<TopicPartition> partitions = partitions(consumer, topic);
+		return readToEnd(consumer, partitions(consumer, topic));
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> readToEnd(Consumer<String, byte[]> consumer,
+			List<TopicPartition> partitions) {
 		consumer.assign(partitions);
 		consumer.seekToBeginning(partitions);
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -168,13 +212,17 @@ public class DeadLetters {
 		return (Consumer<String, byte[]>) this.consumers.createConsumer(null, "dead-letters", null, overrides);
 	}
 
-	private static DeadLetter deadLetter(String topic, ConsumerRecord<String, byte[]> record) {
+	private static DeadLetter deadLetter(String topic, ConsumerRecord<String, byte[]> record, Instant redrivenAt) {
 		return new DeadLetter(topic, record.partition(), record.offset(), record.key(),
 				Instant.ofEpochMilli(record.timestamp()), text(record, DeadLetterReason.HEADER),
 				text(record, KafkaHeaders.DLT_EXCEPTION_FQCN), number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, 4)
 					.map(Long::intValue).orElse(null),
 				number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET, 8).orElse(null),
-				(record.value() != null) ? new String(record.value(), StandardCharsets.UTF_8) : null);
+				(record.value() != null) ? new String(record.value(), StandardCharsets.UTF_8) : null, redrivenAt);
+	}
+
+	private record Found(ConsumerRecord<String, byte[]> record, Instant redrivenAt) {
+
 	}
 
 	private static String text(ConsumerRecord<?, ?> record, String name) {

@@ -46,19 +46,27 @@ public class EventBusAutoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EventBusAutoConfiguration.class);
 
-	/** Every topic and its dead-letter topic, created before anything is produced. */
+	/**
+	 * Every topic and its dead-letter topic, and the re-drive marks, created before anything
+	 * is produced.
+	 */
 	@Bean
 	KafkaAdmin.NewTopics eventBusTopics(EventBusProperties properties) {
 		EventBusProperties.TopicSettings settings = properties.topics();
-		NewTopic[] topics = Topics.ALL.stream()
+		Stream<NewTopic> events = Topics.ALL.stream()
 			.flatMap((topic) -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
 			.map((name) -> TopicBuilder.name(name)
 				.partitions(settings.partitions())
 				.replicas(settings.replicationFactor())
 				.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
-				.build())
-			.toArray(NewTopic[]::new);
-		return new KafkaAdmin.NewTopics(topics);
+				.build());
+		NewTopic redriven = TopicBuilder.name(Topics.DEAD_LETTERS_REDRIVEN)
+			.partitions(1)
+			.replicas(settings.replicationFactor())
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()))
+			.compact()
+			.build();
+		return new KafkaAdmin.NewTopics(Stream.concat(events, Stream.of(redriven)).toArray(NewTopic[]::new));
 	}
 
 	/** Not left to configuration: the delivery guarantees depend on these settings. */
