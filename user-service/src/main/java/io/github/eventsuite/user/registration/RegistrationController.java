@@ -33,7 +33,10 @@ class RegistrationController {
 		this.registrations = registrations;
 	}
 
-	/** 202 once the registration is safely in Kafka; the user appears at {@code Location} shortly after. */
+	/**
+	 * 202 once the registration is committed in PostgreSQL (it is published to Kafka
+	 * without the client waiting); the user appears at {@code Location} shortly after.
+	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<RegistrationView>> register(@Valid @RequestBody RegistrationRequest request,
 			@RequestHeader(name = CORRELATION_ID, required = false) String correlationId) {

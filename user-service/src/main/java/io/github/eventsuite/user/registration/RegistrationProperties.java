@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * Registrations ({@code user.registration.*}).
  *
  * @param resendAfter how old a pending registration must be before it is published again:
- * longer than a request can wait for Kafka (its {@code delivery.timeout.ms}, 15 s), so that
- * only registrations whose request died with its process are re-sent
+ * longer than its first publication may take (the producer's {@code delivery.timeout.ms},
+ * 15 s), so that only registrations whose first publication failed are re-sent
  * @param resendInterval how often pending registrations are looked for
  */
 @Validated
@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 record RegistrationProperties(@DefaultValue("1m") @NotNull Duration resendAfter,
 		@DefaultValue("15s") @NotNull Duration resendInterval) {
 
-	@AssertTrue(message = "resend-after must be at least 20s: a request may wait 15s for Kafka")
+	@AssertTrue(message = "resend-after must be at least 20s: a publication may wait 15s for Kafka")
 	boolean isResendAfterLongerThanARequest() {
 		return this.resendAfter == null || this.resendAfter.compareTo(Duration.ofSeconds(20)) >= 0;
 	}

@@ -50,7 +50,7 @@ class RegistrationRepository {
 			.all();
 	}
 
-	/** A registration accepted over the API, to be stored as pending before it is published. */
+	/** A registration accepted over the API: stored as pending, then published. */
 	record PendingRegistration(UserRegistrationRequested event, Instant requestedAt) {
 
 	}
@@ -76,12 +76,6 @@ class RegistrationRepository {
 	private static String correlationIdOf(Readable row) {
 		String correlationId = row.get("correlation_id", String.class);
 		return (correlationId != null) ? correlationId : String.valueOf(row.get("id", UUID.class));
-	}
-
-	/** Frees the email again when a registration could not be queued. */
-	Mono<Void> deletePending(UUID id) {
-		return this.db.sql("delete from registrations where id = :id and status = 'PENDING'")
-			.bind("id", id).then();
 	}
 
 	/** Inserts every user whose id and email are both free (the first of the list wins an email); emits their ids. */

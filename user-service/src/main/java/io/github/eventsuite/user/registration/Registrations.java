@@ -1,12 +1,14 @@
 package io.github.eventsuite.user.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,12 @@ import org.springframework.stereotype.Service;
 
 import io.github.eventsuite.eventbus.batch.Batcher;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
+import io.github.eventsuite.eventbus.kafka.Outages;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import io.github.eventsuite.user.registration.RegistrationRepository.PendingRegistration;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+import reactor.util.retry.Retry;
 
 /** The registration use cases: accept over the API, complete from {@code user.register}. */
 @Service
@@ -29,6 +34,9 @@ class Registrations {
 	private static final Logger log = LoggerFactory.getLogger(Registrations.class);
 
 	private static final int PENDING_BATCH_SIZE = 200;
+
+	/** Publications in flight at most: about 10 MB of events and futures. */
+	private static final int MAX_PUBLISHING = 10_000;
 
 
 	private final RegistrationRepository repository;
@@ -41,7 +49,14 @@ class Registrations {
 
 	private final Clock clock;
 
-	Registrations(RegistrationRepository repository, EventPublisher publisher, UserCreations creations, Clock clock) {
+	private final AtomicInteger publishing = new AtomicInteger();
+
+	/** Until {@link StalledRegistrations} would take over: one delivery timeout less. */
+	private final Duration retryPublishingFor;
+
+	Registrations(RegistrationRepository repository, EventPublisher publisher, UserCreations creations,
+			RegistrationProperties properties, Clock clock) {
+		this.retryPublishingFor = properties.resendAfter().minusSeconds(15);
 		this.repository = repository;
 		this.publisher = publisher;
 		this.creations = creations;
@@ -53,9 +68,10 @@ class Registrations {
 	}
 
 	/**
-	 * Records the registration as pending, then publishes it; completes once Kafka has
-	 * acknowledged it. If Kafka never does, the pending record is removed again so that the
-	 * client can simply retry.
+	 * Records the registration as pending and completes once that is committed: from then on
+	 * it is kept. It is published to {@code user.register} at once, without the request
+	 * waiting for Kafka; if that fails (Kafka away, the process gone),
+	 * {@link StalledRegistrations} publishes it again once it has been pending for a while.
 	 */
 	Mono<Registration> accept(RegistrationRequest request, String correlationId) {
 		UUID id = UUID.randomUUID();
@@ -64,13 +80,38 @@ class Registrations {
 		return this.pending.submit(new PendingRegistration(event, now))
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(EmailAlreadyRegisteredException::new))
-			.then(this.publisher.publish(event)
-				.onErrorResume((ex) -> this.repository.deletePending(id).then(Mono.error(new RegistrationNotQueuedException(ex)))))
+			.flatMap((stored) -> Mono.deferContextual((context) -> {
+				publishSoon(event, context);
+				return Mono.just(stored);
+			}))
 			// handle: Reactor puts the request's trace on this thread for the log line.
-			.handle((sent, sink) -> {
+			.handle((stored, sink) -> {
 				log.info("Registration {} accepted", id);
 				sink.next(new Registration(id, request.name(), request.email(), RegistrationStatus.PENDING, null, now, null));
 			});
+	}
+
+	/**
+	 * Publishes without holding the request: under the request's context, so that the
+	 * record continues its trace. An outage (a broker lost, Kafka restarting) is retried
+	 * until shortly before {@link StalledRegistrations} would publish the registration again.
+	 * At most {@value #MAX_PUBLISHING} at once: beyond that (Kafka slow or away) a
+	 * registration stays pending for {@link StalledRegistrations}, rather than in memory.
+	 */
+	private void publishSoon(UserRegistrationRequested event, ContextView request) {
+		if (this.publishing.incrementAndGet() > MAX_PUBLISHING) {
+			this.publishing.decrementAndGet();
+			log.warn("Registration {} left pending: {} publications in flight", event.userId(), MAX_PUBLISHING);
+			return;
+		}
+		this.publisher.publish(event)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(5))
+				.filter(Outages::isOutage))
+			.take(this.retryPublishingFor)
+			.contextWrite(request)
+			.doFinally((signal) -> this.publishing.decrementAndGet())
+			.subscribe((sent) -> {
+			}, (ex) -> log.warn("Registration {} not published yet, left pending: {}", event.userId(), ex.toString()));
 	}
 
 	/** Concurrent requests' pending rows: one statement and one commit for a batch. */

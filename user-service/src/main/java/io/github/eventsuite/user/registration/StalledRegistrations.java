@@ -15,11 +15,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes again the registrations whose request died with its process between storing
- * them as pending and Kafka's acknowledgement: without this they would stay pending for
- * ever and keep their email blocked. The pending row is this first hop's outbox. A
- * registration that did reach Kafka and is only waiting in a backlog is published twice;
- * the consumer creates its user once ({@code Registrations.complete}).
+ * Publishes again the registrations still pending a while after they were accepted: their
+ * first publication failed (Kafka away or slow) or died with the process. The pending row
+ * is this first hop's outbox. A registration that did reach Kafka and is only waiting in a
+ * backlog is published twice; the consumer creates its user once
+ * ({@code Registrations.complete}).
  */
 @Component
 class StalledRegistrations implements SmartLifecycle {
@@ -46,13 +46,25 @@ class StalledRegistrations implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** One round: emits how many registrations were published again. */
+	/**
+	 * Publishes every stale registration, a batch at a time, the next batch as soon as one is
+	 * acknowledged (after an outage thousands may wait); emits how many.
+	 */
 	Mono<Long> resend() {
+		return resendBatch().expand((count) -> (count == BATCH_SIZE) ? resendBatch() : Mono.empty())
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> resendBatch() {
 		Instant now = this.clock.instant();
 		return this.repository.claimStalePending(now.minus(this.properties.resendAfter()), now, BATCH_SIZE)
-			.doOnNext((event) -> log.warn("Registration {} still pending: publishing it again", event.userId()))
-			.concatMap(this.publisher::publish)
-			.count();
+			.collectList()
+			.filter((stale) -> !stale.isEmpty())
+			.flatMap((stale) -> {
+				log.warn("{} registrations still pending: publishing them again", stale.size());
+				return this.publisher.publishAll(stale).thenReturn((long) stale.size());
+			})
+			.defaultIfEmpty(0L);
 	}
 
 	@Override

@@ -14,7 +14,7 @@ class ApiDocumentation {
 	OpenAPI userServiceApi() {
 		return new OpenAPI().info(new Info().title("user-service")
 			.version("v1")
-			.description("Registers users: 202 once the registration is in Kafka, then the user appears at "
+			.description("Registers users: 202 once the registration is stored (PostgreSQL), then the user appears at "
 					+ "Location. Errors are RFC 9457 problem details."));
 	}
 

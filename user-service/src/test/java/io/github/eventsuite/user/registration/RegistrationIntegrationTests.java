@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import com.github.dockerjava.api.DockerClient;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.testcontainers.kafka.KafkaContainer;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
@@ -47,6 +50,9 @@ class RegistrationIntegrationTests {
 
 	@Autowired
 	private StalledRegistrations stalledRegistrations;
+
+	@Autowired
+	private KafkaContainer kafkaContainer;
 
 	private KafkaTopics topics;
 
@@ -149,16 +155,44 @@ class RegistrationIntegrationTests {
 		assertThat(usersWithEmail(raced)).isEqualTo(1);
 	}
 
-	/** As if the process died after storing the registration, before Kafka acknowledged it. */
+	/** 202 means stored in PostgreSQL: the client does not wait for Kafka, which takes it later. */
 	@Test
-	void completesARegistrationLeftPendingByACrashAndLeavesFreshOnesAlone() {
-		UUID stalled = insertPending(unique("stalled") + "@example.com", "crashed-request", Duration.ofMinutes(5));
+	void acceptsARegistrationWhileKafkaIsAwayAndPublishesItOnceKafkaIsBack() {
+		DockerClient docker = this.kafkaContainer.getDockerClient();
+		String email = unique("paused") + "@example.com";
+		docker.pauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
+		String location;
+		try {
+			location = register("Paused Kafka", email)
+				.expectStatus().isAccepted()
+				.returnResult(Map.class).getResponseHeaders().getLocation().toString();
+			assertThat(status(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))).isEqualTo("pending");
+		}
+		finally {
+			docker.unpauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("created"));
+		assertThat(usersWithEmail(email)).isEqualTo(1);
+	}
+
+	/**
+	 * As if the process died after storing the registrations, before Kafka acknowledged them:
+	 * more than one batch of them, all published again at once.
+	 */
+	@Test
+	void completesRegistrationsLeftPendingByACrashAndLeavesFreshOnesAlone() {
+		List<UUID> stalled = IntStream.range(0, 250)
+			.mapToObj((i) -> insertPending(unique("stalled") + "@example.com", "crashed-request", Duration.ofMinutes(5)))
+			.toList();
 		UUID fresh = insertPending(unique("fresh") + "@example.com", "in-flight", Duration.ZERO);
 
-		this.stalledRegistrations.resend().block(Duration.ofSeconds(30));
+		assertThat(this.stalledRegistrations.resend().block(Duration.ofSeconds(30))).isEqualTo(250);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> status(stalled).equals("created"));
-		assertThat(userCreated(stalled)).singleElement()
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stalled)
+			.allSatisfy((id) -> assertThat(status(id)).isEqualTo("created")));
+		assertThat(userCreated(stalled.get(0))).singleElement()
 			.satisfies((event) -> assertThat(event.envelope().correlationId()).isEqualTo("crashed-request"));
 		assertThat(status(fresh)).isEqualTo("pending");
 		assertThat(this.topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class))
