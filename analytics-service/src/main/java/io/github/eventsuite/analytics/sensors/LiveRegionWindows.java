@@ -1,5 +1,6 @@
 package io.github.eventsuite.analytics.sensors;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -49,10 +50,10 @@ class LiveRegionWindows implements DisposableBean {
 
 	private final Disposable windowing;
 
-	LiveRegionWindows(SensorProperties properties, EventPublisher publisher, MeterRegistry meters) {
+	LiveRegionWindows(SensorProperties properties, EventPublisher publisher, MeterRegistry meters, Clock clock) {
 		this.publisher = publisher;
 		this.meters = meters;
-		this.windowing = RegionWindows.windows(this.readings.asFlux(), properties.windows())
+		this.windowing = RegionWindows.windows(this.readings.asFlux(), properties.windows(), clock)
 			.doOnNext(this::observe)
 			.ofType(WindowSignal.Closed.class)
 			.onBackpressureBuffer()

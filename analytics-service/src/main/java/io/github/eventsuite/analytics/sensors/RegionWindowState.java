@@ -14,7 +14,10 @@ import java.util.UUID;
  * The tumbling windows of one region, folded over event time. The late-data rule:
  * <ul>
  * <li>the watermark is the newest reading's time minus the allowed lateness; every window
- * that ends at or before it closes (and on idle, every open window closes);</li>
+ * that ends at or before it closes (and on idle, every open window closes). A reading from
+ * ahead of the clock (a device's clock runs fast, within {@code sensors.max-clock-skew})
+ * counts in its window but moves the watermark only up to now: otherwise one fast clock
+ * would make every honest reading of its region late;</li>
  * <li>a reading whose window is still open counts, however out of order it arrives;</li>
  * <li>a reading whose window has closed is in no window: it is signalled {@code Late},
  * and counted in the {@code lateReadings} of the region's next closed window.</li>
@@ -44,7 +47,7 @@ final class RegionWindowState {
 		this.allowedLateness = allowedLateness;
 	}
 
-	List<WindowSignal> add(EnrichedReading reading) {
+	List<WindowSignal> add(EnrichedReading reading, Instant now) {
 		Instant start = windowStart(reading.takenAt());
 		Instant end = start.plusMillis(this.sizeMillis);
 		if (!end.isAfter(this.closedUpTo)) {
@@ -52,8 +55,9 @@ final class RegionWindowState {
 			return List.of(new WindowSignal.Late(reading, start, this.closedUpTo));
 		}
 		this.open.computeIfAbsent(start, (key) -> new Window()).add(reading);
-		if (reading.takenAt().isAfter(this.newest)) {
-			this.newest = reading.takenAt();
+		Instant eventTime = reading.takenAt().isAfter(now) ? now : reading.takenAt();
+		if (eventTime.isAfter(this.newest)) {
+			this.newest = eventTime;
 		}
 		List<WindowSignal> signals = new ArrayList<>();
 		signals.add(new WindowSignal.Accepted(reading));

@@ -1,5 +1,6 @@
 package io.github.eventsuite.analytics.sensors;
 
+import java.time.Clock;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
@@ -19,12 +20,13 @@ final class RegionWindows {
 	private RegionWindows() {
 	}
 
-	static Flux<WindowSignal> windows(Flux<EnrichedReading> readings, SensorProperties.Windows settings) {
+	/** @param clock what "now" is, beyond which a reading does not move its region's watermark */
+	static Flux<WindowSignal> windows(Flux<EnrichedReading> readings, SensorProperties.Windows settings, Clock clock) {
 		return readings.groupBy(EnrichedReading::region)
 			.flatMap((region) -> Flux.defer(() -> {
 				RegionWindowState state = new RegionWindowState(region.key(), settings.size(), settings.allowedLateness());
 				return region.publish((shared) -> Flux.merge(
-						shared.map((reading) -> (Step) () -> state.add(reading)),
+						shared.map((reading) -> (Step) () -> state.add(reading, clock.instant())),
 						shared.switchMap((reading) -> Mono.delay(settings.idleTimeout()).map((tick) -> (Step) state::idle))))
 					.concatMapIterable(Step::apply);
 			}), MAX_REGIONS);

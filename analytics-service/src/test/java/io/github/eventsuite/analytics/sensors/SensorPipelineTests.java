@@ -30,7 +30,7 @@ class SensorPipelineTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final LiveRegionWindows windows = new LiveRegionWindows(this.properties, this.kafka, this.meters);
+	private final LiveRegionWindows windows = new LiveRegionWindows(this.properties, this.kafka, this.meters, Clock.systemUTC());
 
 	private final SensorPipeline pipeline = new SensorPipeline(this.properties, Clock.fixed(NOW, ZoneOffset.UTC),
 			this.kafka, this.windows);
