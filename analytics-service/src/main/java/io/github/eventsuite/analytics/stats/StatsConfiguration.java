@@ -24,14 +24,22 @@ class StatsConfiguration {
 		return new LiveStats(tally, checkpoints.endOffsets(StatsListener.TOPICS), checkpoints::offer);
 	}
 
-	/** The statistics' listeners skip or dead-letter what they cannot read, and move on past it. */
+	/**
+	 * The statistics' listeners skip or dead-letter what they cannot read, and move on past
+	 * it. They run without an observation per record: counting ends a trace rather than
+	 * continuing it, and the per-record span and timer were a fifth of analytics-service's
+	 * CPU under load (JFR, docs/benchmarks.md). Their lag still shows how far behind they are.
+	 */
 	@Bean
-	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> statsListenersErrorHandling(
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> statsListeners(
 			CommonErrorHandler deadLetters, LiveStats stats) {
 		CommonErrorHandler unreadable = new UnreadableStatsRecords(deadLetters, stats);
 		return (container) -> {
 			if (StatsListener.IDS.contains(container.getListenerId())) {
 				container.setCommonErrorHandler(unreadable);
+				container.getContainerProperties().setObservationEnabled(false);
+				// Without an observation, Spring Kafka would time each record with a plain timer instead.
+				container.getContainerProperties().setMicrometerEnabled(false);
 			}
 		};
 	}

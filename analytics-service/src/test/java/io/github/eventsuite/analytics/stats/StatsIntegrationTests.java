@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -45,6 +47,9 @@ class StatsIntegrationTests {
 	@Autowired
 	private StatsCheckpoints checkpoints;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void countsEachUserAndEmailExactlyOnceFromKafka() {
 		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
@@ -67,6 +72,22 @@ class StatsIntegrationTests {
 			assertThat(after.usersCreated() - before.usersCreated()).isEqualTo(3);
 			assertThat(after.emailsSent() - before.emailsSent()).isEqualTo(2);
 		});
+	}
+
+	/** Counting ends a trace: no span and no timer per record (they cost a fifth of the CPU). */
+	@Test
+	void countsWithoutAnObservationPerRecord() {
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		Stats before = stats();
+
+		topics.publish(Events.userCreated(UUID.randomUUID(), Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(stats().usersCreated()).isEqualTo(before.usersCreated() + 1));
+		assertThat(this.meters.getMeters())
+			.filteredOn((meter) -> meter.getId().getName().startsWith("spring.kafka.listener"))
+			.extracting(Meter::getId)
+			.noneMatch((meter) -> meter.getTags().stream().anyMatch((tag) -> tag.getValue().startsWith("stats-")));
 	}
 
 	@Test
