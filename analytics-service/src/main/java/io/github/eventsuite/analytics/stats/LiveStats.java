@@ -7,6 +7,9 @@ import java.util.function.BiConsumer;
 
 import org.apache.kafka.common.TopicPartition;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.DisposableBean;
 
 import reactor.core.Disposable;
@@ -23,6 +26,8 @@ class LiveStats implements DisposableBean {
 
 	static final Duration REFRESH = Duration.ofMillis(250);
 
+	private static final Logger log = LoggerFactory.getLogger(LiveStats.class);
+
 	/** Several listener threads count at once, but a sink takes one emission at a time. */
 	private final Object turn = new Object();
 
@@ -33,8 +38,8 @@ class LiveStats implements DisposableBean {
 	/** Where the restored checkpoint left each partition: the listeners resume there. */
 	private final Map<TopicPartition, Long> resumePositions;
 
-	/** The end of each partition at start: until the tally gets there, it is catching up. */
-	private final Map<TopicPartition, Long> catchUpTo;
+	/** The partitions as they were at start: until the tally gets to their ends, it is catching up. */
+	private final StatsCheckpoints.CatchUp catchUp;
 
 	/** Records between the tally's positions and {@code catchUpTo}; zero for good once caught up. */
 	private volatile long behind = -1;
@@ -42,15 +47,19 @@ class LiveStats implements DisposableBean {
 	private final Disposable folding;
 
 	/**
-	 * @param catchUpTo the end of each partition at start
+	 * @param catchUp the partitions at start
 	 * @param afterBatch sees the tally after each batch, in turn with the fold (to checkpoint it)
 	 */
-	LiveStats(Tally tally, Map<TopicPartition, Long> catchUpTo, BiConsumer<Tally, Instant> afterBatch) {
+	LiveStats(Tally tally, StatsCheckpoints.CatchUp catchUp, BiConsumer<Tally, Instant> afterBatch) {
 		this.resumePositions = tally.positions();
-		this.catchUpTo = Map.copyOf(catchUpTo);
+		this.catchUp = catchUp;
 		this.folding = StatsFold.fold(this.events.asFlux(), tally, REFRESH, Schedulers.parallel(),
 					afterBatch.andThen((folded, now) -> trackCatchUp(folded)))
-			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST));
+			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST), (ex) -> {
+				// Not expected (a failing event is skipped in the fold): stop serving as ready.
+				this.behind = -1;
+				log.error("The statistics stopped; restart the service to resume from its checkpoint", ex);
+			});
 	}
 
 	/** Moves the partition's position past a record that could not be read. */
@@ -74,9 +83,7 @@ class LiveStats implements DisposableBean {
 
 	private void trackCatchUp(Tally tally) {
 		if (this.behind != 0) {
-			this.behind = this.catchUpTo.entrySet().stream()
-				.mapToLong((end) -> Math.max(0, end.getValue() - tally.position(end.getKey())))
-				.sum();
+			this.behind = this.catchUp.behind(tally);
 		}
 	}
 

@@ -108,15 +108,34 @@ class StatsCheckpoints implements DisposableBean {
 		}
 	}
 
-	/** Where each partition of the topics ends now: what a start has to catch up with. */
-	Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
+	/**
+	 * What a start has to catch up with: where each partition of the topics ends now, and
+	 * where it begins (records before it are gone with retention and will not be read).
+	 */
+	CatchUp catchUp(Collection<String> topics) {
 		try (Consumer<String, byte[]> consumer = consumer()) {
 			List<TopicPartition> partitions = topics.stream()
 				.flatMap((topic) -> consumer.partitionsFor(topic, READ_TIMEOUT).stream())
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
 				.toList();
-			return consumer.endOffsets(partitions, READ_TIMEOUT);
+			return new CatchUp(consumer.beginningOffsets(partitions, READ_TIMEOUT),
+					consumer.endOffsets(partitions, READ_TIMEOUT));
 		}
+	}
+
+	/** The first and the next offset of each partition, when the service started. */
+	record CatchUp(Map<TopicPartition, Long> beginnings, Map<TopicPartition, Long> ends) {
+
+		static final CatchUp NOTHING = new CatchUp(Map.of(), Map.of());
+
+		/** Records between the tally's positions (or the beginning, if later) and the ends. */
+		long behind(Tally tally) {
+			return this.ends.entrySet().stream()
+				.mapToLong((end) -> Math.max(0, end.getValue()
+						- Math.max(tally.position(end.getKey()), this.beginnings.getOrDefault(end.getKey(), 0L))))
+				.sum();
+		}
+
 	}
 
 	private Optional<byte[]> latest(Consumer<String, byte[]> consumer) {

@@ -21,7 +21,7 @@ class StatsConfiguration {
 	@Bean(destroyMethod = "destroy")
 	LiveStats liveStats(StatsCheckpoints checkpoints) {
 		Tally tally = checkpoints.restore();
-		return new LiveStats(tally, checkpoints.endOffsets(StatsListener.TOPICS), checkpoints::offer);
+		return new LiveStats(tally, checkpoints.catchUp(StatsListener.TOPICS), checkpoints::offer);
 	}
 
 	/**

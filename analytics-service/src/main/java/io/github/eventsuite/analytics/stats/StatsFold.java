@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 
@@ -18,6 +21,8 @@ import reactor.core.scheduler.Scheduler;
 final class StatsFold {
 
 	static final int MAX_BATCH = 1_000;
+
+	private static final Logger log = LoggerFactory.getLogger(StatsFold.class);
 
 	private StatsFold() {
 	}
@@ -35,7 +40,7 @@ final class StatsFold {
 			// merge hands on one batch at a time, so the tally is only ever touched serially.
 			return Flux.merge(batches, ticks)
 				.map((batch) -> {
-					batch.forEach((counted) -> tally.add(counted.event(), counted.partition(), counted.offset()));
+					batch.forEach((counted) -> count(tally, counted));
 					Instant now = now(scheduler);
 					afterBatch.accept(tally, now);
 					return tally.snapshot(now);
@@ -43,6 +48,18 @@ final class StatsFold {
 				.startWith(Flux.defer(() -> Flux.just(tally.snapshot(now(scheduler)))))
 				.distinctUntilChanged();
 		});
+	}
+
+	/** An event the tally cannot take is skipped, not allowed to stop the fold. */
+	private static void count(Tally tally, CountedEvent counted) {
+		try {
+			tally.add(counted.event(), counted.partition(), counted.offset());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Not counted: {}-{}@{}: {}", counted.partition().topic(), counted.partition().partition(),
+					counted.offset(), ex.toString());
+			tally.add(null, counted.partition(), counted.offset());
+		}
 	}
 
 	private static Instant now(Scheduler scheduler) {

@@ -17,12 +17,17 @@ class LiveStatsTests {
 
 	private static final TopicPartition EMAILS = new TopicPartition("email.sent", 0);
 
+	/** Its records all gone with retention: nothing will be read from it. */
+	private static final TopicPartition EMPTIED = new TopicPartition("email.sent", 1);
+
 	@Test
-	void isBehindUntilItHasReadAsFarAsTheTopicsWentAtStartCountingUnreadableRecords() {
+	void isBehindUntilItHasReadAsFarAsTheTopicsWentAtStartCountingUnreadableRecordsAndNotDeletedOnes() {
 		Tally restored = new Tally(1_000);
 		restored.add(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, 0);
-		LiveStats stats = new LiveStats(restored, Map.of(USERS, 3L, EMAILS, 1L), (tally, now) -> {
-		});
+		LiveStats stats = new LiveStats(restored,
+				new StatsCheckpoints.CatchUp(Map.of(EMPTIED, 7L), Map.of(USERS, 3L, EMAILS, 1L, EMPTIED, 7L)),
+				(tally, now) -> {
+				});
 		try {
 			await().atMost(Duration.ofSeconds(5)).until(() -> stats.recordsBehind() == 3);
 

@@ -2,7 +2,6 @@ package io.github.eventsuite.analytics.stats;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -93,7 +92,7 @@ class StatsControllerTests {
 	}
 
 	private static LiveStats newLiveStats() {
-		return new LiveStats(new Tally(1_000), Map.of(), (tally, now) -> {
+		return new LiveStats(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING, (tally, now) -> {
 		});
 	}
 

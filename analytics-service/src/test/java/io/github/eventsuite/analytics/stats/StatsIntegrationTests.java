@@ -162,7 +162,10 @@ class StatsIntegrationTests {
 			topics.publish(Events.emailSent(user, now.plusMillis(100 * i)));
 		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			Map<TopicPartition, Long> ends = endOffsets(admin);
+			// A partition none of these records went to may be empty: there is nothing to cover.
+			Map<TopicPartition, Long> ends = endOffsets(admin).entrySet().stream()
+				.filter((end) -> end.getValue() > 0)
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.checkpoints.restore().positions())
 				.containsAllEntriesOf(ends));
 			Stats counted = stats();

@@ -107,7 +107,7 @@ class Registrations {
 		this.publisher.publish(event)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(5))
 				.filter(Outages::isOutage))
-			.take(this.retryPublishingFor)
+			.timeout(this.retryPublishingFor)
 			.contextWrite(request)
 			.doFinally((signal) -> this.publishing.decrementAndGet())
 			.subscribe((sent) -> {
