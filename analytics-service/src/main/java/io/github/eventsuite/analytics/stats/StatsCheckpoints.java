@@ -102,9 +102,7 @@ class StatsCheckpoints implements DisposableBean {
 	Tally restore() {
 		this.admin.initialize();
 		try (Consumer<String, byte[]> consumer = consumer()) {
-			Tally tally = latest(consumer).map(this::tallyOf).orElseGet(() -> new Tally(this.properties.recentUsers()));
-			this.lastProgress = tally.progress();
-			return tally;
+			return latest(consumer).map(this::tallyOf).orElseGet(() -> new Tally(this.properties.recentUsers()));
 		}
 	}
 

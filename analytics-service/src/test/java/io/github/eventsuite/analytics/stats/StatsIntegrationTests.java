@@ -1,5 +1,7 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import org.junit.jupiter.api.Test;
@@ -162,10 +165,7 @@ class StatsIntegrationTests {
 			topics.publish(Events.emailSent(user, now.plusMillis(100 * i)));
 		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			// A partition none of these records went to may be empty: there is nothing to cover.
-			Map<TopicPartition, Long> ends = endOffsets(admin).entrySet().stream()
-				.filter((end) -> end.getValue() > 0)
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			Map<TopicPartition, Long> ends = nonEmpty(endOffsets(admin));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.checkpoints.restore().positions())
 				.containsAllEntriesOf(ends));
 			Stats counted = stats();
@@ -179,6 +179,49 @@ class StatsIntegrationTests {
 					.untilAsserted(() -> assertThat(totals(stats(secondClient))).isEqualTo(totals(counted)));
 			}
 		}
+	}
+
+	/**
+	 * The latest checkpoint may be older than what was read and committed (a lagging instance
+	 * wrote it last, or a crash came between a commit and the next checkpoint): a start must
+	 * read on from the checkpoint's offsets, not from the group's committed ones.
+	 */
+	@Test
+	void readsOnFromTheCheckpointsOffsetsWhenTheyAreBehindTheCommittedOnes() throws Exception {
+		String bootstrap = String.join(",", this.kafka.getBootstrapServers());
+		KafkaTopics topics = new KafkaTopics(bootstrap);
+		Instant now = Instant.now();
+		topics.publish(Events.userCreated(UUID.randomUUID(), now));
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			Map<TopicPartition, Long> ends = nonEmpty(endOffsets(admin));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.checkpoints.restore().positions())
+				.containsAllEntriesOf(ends));
+			Tally older = this.checkpoints.restore();
+
+			for (int i = 0; i < 6; i++) {
+				topics.publish(Events.userCreated(UUID.randomUUID(), now));
+			}
+			Map<TopicPartition, Long> later = nonEmpty(endOffsets(admin));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.checkpoints.restore().positions())
+				.containsAllEntriesOf(later));
+			Stats counted = stats();
+			ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+			older.writeTo(new DataOutputStream(checkpoint));
+			topics.send(new ProducerRecord<>(StatsCheckpoints.TOPIC, "stats", checkpoint.toByteArray()));
+
+			try (SecondInstance second = SecondInstance.start(bootstrap)) {
+				WebTestClient secondClient = second.client();
+				await().atMost(Duration.ofSeconds(60))
+					.untilAsserted(() -> assertThat(totals(stats(secondClient))).isEqualTo(totals(counted)));
+			}
+		}
+	}
+
+	/** A partition no record went to has nothing to cover. */
+	private static Map<TopicPartition, Long> nonEmpty(Map<TopicPartition, Long> ends) {
+		return ends.entrySet().stream()
+			.filter((end) -> end.getValue() > 0)
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	private static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
