@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A registration's way through the service, a repeat and a broken record: no address reaches the log. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// DEBUG: personal data must not reach the log at any level, the per-registration line included.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "logging.level.io.github.eventsuite.user=debug")
 @AutoConfigureWebTestClient
 @Import(TestcontainersConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
