@@ -1,5 +1,6 @@
 package io.github.eventsuite.eventbus.batch;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,10 @@ import reactor.core.publisher.Sinks;
  * <p>A batch that fails because of one of its items ({@code itemFailure}, e.g. a constraint
  * violation) is tried again item by item, so that the item fails alone; any other failure
  * (the database is away) fails every item of the batch, and each caller retries its own.
+ * A batch not done within {@code timeout} fails with a {@code TimeoutException}, an
+ * {@link io.github.eventsuite.eventbus.kafka.Outages outage}: a database that accepts
+ * connections but never answers (hung, not down) would otherwise hold every caller, and
+ * every slot, for as long as it hangs.
  *
  * @param <T> an item of work
  * @param <R> its result
@@ -43,6 +48,8 @@ public final class Batcher<T, R> {
 
 	private final Predicate<Throwable> itemFailure;
 
+	private final Duration timeout;
+
 	/** Guarded by {@code this}, as is {@link #inFlight}. */
 	private final Queue<Pending<T, R>> waiting = new ArrayDeque<>();
 
@@ -51,16 +58,18 @@ public final class Batcher<T, R> {
 	private final AtomicInteger starting = new AtomicInteger();
 
 	/**
+	 * @param timeout how long a batch may take before it fails
 	 * @param work does a batch, emitting one non-null result per item, in the items' order
 	 * @param itemFailure whether a batch's failure may be caused by one item alone
 	 */
-	public Batcher(int maxSize, int concurrency, Function<List<T>, Mono<List<R>>> work,
+	public Batcher(int maxSize, int concurrency, Duration timeout, Function<List<T>, Mono<List<R>>> work,
 			Predicate<Throwable> itemFailure) {
-		if (maxSize < 1 || concurrency < 1) {
-			throw new IllegalArgumentException("a batcher needs maxSize >= 1 and concurrency >= 1");
+		if (maxSize < 1 || concurrency < 1 || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("a batcher needs maxSize >= 1, concurrency >= 1 and a positive timeout");
 		}
 		this.maxSize = maxSize;
 		this.concurrency = concurrency;
+		this.timeout = timeout;
 		this.work = work;
 		this.itemFailure = itemFailure;
 	}
@@ -122,6 +131,7 @@ public final class Batcher<T, R> {
 
 	private Mono<Void> call(List<Pending<T, R>> batch) {
 		return Mono.defer(() -> this.work.apply(batch.stream().map(Pending::item).toList()))
+			.timeout(this.timeout)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("a batch emitted no results")))
 			.flatMap((results) -> (results.size() == batch.size()) ? Mono.just(results)
 					: Mono.error(new IllegalStateException(results.size() + " results for " + batch.size() + " items")))

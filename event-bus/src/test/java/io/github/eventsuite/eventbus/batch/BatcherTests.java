@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.eventsuite.eventbus.kafka.Outages;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -16,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BatcherTests {
 
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
 	private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
 
 	private Batcher<Integer, String> batcher;
 
 	@Test
 	void answersEachOfManyConcurrentItemsFromFewBatches() {
-		this.batcher = new Batcher<>(50, 1, this::echo, (ex) -> false);
+		this.batcher = new Batcher<>(50, 1, TIMEOUT, this::echo, (ex) -> false);
 
 		StepVerifier.create(Flux.range(0, 200).flatMap((i) -> this.batcher.submit(i).map((result) -> i + "=" + result), 200)
 			.collectList())
@@ -35,7 +39,7 @@ class BatcherTests {
 
 	@Test
 	void aLoneItemLeavesAtOnce() {
-		this.batcher = new Batcher<>(50, 1, this::echo, (ex) -> false);
+		this.batcher = new Batcher<>(50, 1, TIMEOUT, this::echo, (ex) -> false);
 
 		StepVerifier.create(this.batcher.submit(7)).expectNext("#7").expectComplete().verify(Duration.ofMillis(500));
 		assertThat(this.batches).containsExactly(List.of(7));
@@ -43,7 +47,7 @@ class BatcherTests {
 
 	@Test
 	void anItemThatFailsABatchFailsAloneWhenTheFailureIsTheItems() {
-		this.batcher = new Batcher<>(10, 1, this::failOnThirteen,
+		this.batcher = new Batcher<>(10, 1, TIMEOUT, this::failOnThirteen,
 				IllegalArgumentException.class::isInstance);
 
 		StepVerifier.create(Flux.range(10, 5).flatMap((i) -> this.batcher.submit(i)
@@ -56,7 +60,7 @@ class BatcherTests {
 
 	@Test
 	void aFailureOfTheWholeBatchFailsEveryItemWithoutRetryingThemOneByOne() {
-		this.batcher = new Batcher<>(10, 1, (items) -> {
+		this.batcher = new Batcher<>(10, 1, TIMEOUT, (items) -> {
 			this.batches.add(items);
 			return Mono.delay(Duration.ofMillis(20)).then(Mono.error(new IllegalStateException("database away")));
 		}, IllegalArgumentException.class::isInstance);
@@ -68,10 +72,23 @@ class BatcherTests {
 		assertThat(this.batches).containsExactly(List.of(0), List.of(1, 2, 3));
 	}
 
+	/** A database that takes the statement and never answers: the batch fails, its slot is free again. */
+	@Test
+	void aBatchThatNeverEndsFailsWithATimeoutAndFreesItsSlot() {
+		this.batcher = new Batcher<>(10, 1, Duration.ofMillis(200), (items) -> {
+			this.batches.add(items);
+			return items.contains(0) ? Mono.never() : echo(items);
+		}, (ex) -> false);
+
+		StepVerifier.create(this.batcher.submit(0)).expectError(TimeoutException.class).verify(Duration.ofSeconds(5));
+		StepVerifier.create(this.batcher.submit(1)).expectNext("#1").expectComplete().verify(Duration.ofSeconds(5));
+		assertThat(Outages.isOutage(new TimeoutException())).as("waited out by listeners, 503 for requests").isTrue();
+	}
+
 	/** Many callers on many threads, work finishing on other threads: every item is answered. */
 	@Test
 	void answersEveryItemFromManyThreadsWhileBatchesFinishElsewhere() {
-		this.batcher = new Batcher<>(20, 2, (items) -> Mono.just(items.stream().map((i) -> "#" + i).toList())
+		this.batcher = new Batcher<>(20, 2, TIMEOUT, (items) -> Mono.just(items.stream().map((i) -> "#" + i).toList())
 			.delayElement(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000))), (ex) -> false);
 
 		StepVerifier.create(Flux.range(0, 20_000)

@@ -1,5 +1,6 @@
 package io.github.eventsuite.notification.email;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -34,6 +35,13 @@ class SentEmails {
 	/** A poll holds at most 50 records (max-poll-records). */
 	private static final int BATCH_SIZE = 50;
 
+	/**
+	 * How long a statement for a batch waits for PostgreSQL before it fails as an outage
+	 * (the listener's retry waits it out): a server that accepts connections but never
+	 * answers would otherwise hold the poll without end.
+	 */
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
 
 	private final DatabaseClient db;
 
@@ -51,7 +59,7 @@ class SentEmails {
 	}
 
 	private static <T, R> Batcher<T, R> batcher(Function<List<T>, Mono<List<R>>> work) {
-		return new Batcher<>(BATCH_SIZE, 2, work, DataIntegrityViolationException.class::isInstance);
+		return new Batcher<>(BATCH_SIZE, 2, TIMEOUT, work, DataIntegrityViolationException.class::isInstance);
 	}
 
 	/** When the email was sent (or its unconfirmed send ended); empty while it is not (yet). */

@@ -1,5 +1,6 @@
 package io.github.eventsuite.user.registration;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -17,6 +18,14 @@ import reactor.core.publisher.Mono;
 
 @Repository
 class RegistrationRepository {
+
+	/**
+	 * How long a request or a batch waits for PostgreSQL before it fails as an outage (503,
+	 * or the listener's retry): a server that accepts connections but never answers would
+	 * otherwise hold them without end. A batch takes milliseconds, and well under a second
+	 * at the benchmark's saturation; a client waiting longer than this is better told 503.
+	 */
+	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final DatabaseClient db;
 

@@ -63,7 +63,7 @@ class Registrations {
 		this.clock = clock;
 		// A lone request is written at once; under load, requests gather while
 		// the previous two are being written.
-		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, this::storePending,
+		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, RegistrationRepository.TIMEOUT, this::storePending,
 				DataIntegrityViolationException.class::isInstance);
 	}
 
@@ -123,7 +123,7 @@ class Registrations {
 	}
 
 	Mono<Registration> find(UUID id) {
-		return this.repository.find(id);
+		return this.repository.find(id).timeout(RegistrationRepository.TIMEOUT);
 	}
 
 	/** Creates the user and its {@code user.created}, batched with others ({@link UserCreations}). */

@@ -56,7 +56,7 @@ class UserCreations {
 		this.transaction = transaction;
 		this.clock = clock;
 		// A constraint a single record breaks fails its batch: then each is tried alone.
-		this.batches = new Batcher<>(BATCH_SIZE, 2, this::createAll, DataIntegrityViolationException.class::isInstance);
+		this.batches = new Batcher<>(BATCH_SIZE, 2, RegistrationRepository.TIMEOUT, this::createAll, DataIntegrityViolationException.class::isInstance);
 	}
 
 	/**

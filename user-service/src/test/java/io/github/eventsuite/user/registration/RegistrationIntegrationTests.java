@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
@@ -53,6 +54,9 @@ class RegistrationIntegrationTests {
 
 	@Autowired
 	private KafkaContainer kafkaContainer;
+
+	@Autowired
+	private PostgreSQLContainer postgresContainer;
 
 	private KafkaTopics topics;
 
@@ -172,6 +176,39 @@ class RegistrationIntegrationTests {
 			docker.unpauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
 		}
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("created"));
+		assertThat(usersWithEmail(email)).isEqualTo(1);
+	}
+
+	/**
+	 * A PostgreSQL that takes connections and never answers (paused, not stopped): requests
+	 * get a 503 within the statement timeout instead of waiting as long as it hangs, and
+	 * once it answers again registrations complete as before.
+	 */
+	@Test
+	void answers503WhilePostgresHangsAndRecoversOnceItAnswers() {
+		String before = register("Before Hang", unique("before") + "@example.com").expectStatus().isAccepted()
+			.returnResult(Map.class).getResponseHeaders().getLocation().toString();
+		WebTestClient patient = this.client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+		DockerClient docker = this.postgresContainer.getDockerClient();
+		docker.pauseContainerCmd(this.postgresContainer.getContainerId()).exec();
+		try {
+			patient.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("name", "During Hang", "email", unique("during") + "@example.com"))
+				.exchange()
+				.expectStatus().isEqualTo(503)
+				.expectHeader().valueEquals("Retry-After", "5")
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			patient.get().uri(before).exchange().expectStatus().isEqualTo(503);
+		}
+		finally {
+			docker.unpauseContainerCmd(this.postgresContainer.getContainerId()).exec();
+		}
+		String email = unique("after") + "@example.com";
+		String after = register("After Hang", email).expectStatus().isAccepted()
+			.returnResult(Map.class).getResponseHeaders().getLocation().toString();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> this.client.get().uri(after).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.status").isEqualTo("created"));
 		assertThat(usersWithEmail(email)).isEqualTo(1);
