@@ -146,8 +146,15 @@ public class EventBusAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ListenerRetry listenerRetry(EventBusProperties properties, KafkaOperations<Object, Object> kafka) {
-		return new ListenerRetry(properties.retry(), kafka);
+	ListenerRetry listenerRetry(EventBusProperties properties, KafkaOperations<Object, Object> kafka,
+			ListenerWorkInFlight listenerWorkInFlight) {
+		return new ListenerRetry(properties.retry(), kafka, listenerWorkInFlight);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ListenerWorkInFlight listenerWorkInFlight() {
+		return new ListenerWorkInFlight();
 	}
 
 	@Bean

@@ -43,9 +43,13 @@ public class ListenerRetry {
 
 	private final KafkaOperations<Object, Object> kafka;
 
-	public ListenerRetry(EventBusProperties.Retry settings, KafkaOperations<Object, Object> kafka) {
+	private final ListenerWorkInFlight inFlight;
+
+	public ListenerRetry(EventBusProperties.Retry settings, KafkaOperations<Object, Object> kafka,
+			ListenerWorkInFlight inFlight) {
 		this.settings = settings;
 		this.kafka = kafka;
+		this.inFlight = inFlight;
 	}
 
 	/** The work for one record, retried (each attempt asks for new work), dead-lettered if it cannot be done. */
@@ -63,13 +67,14 @@ public class ListenerRetry {
 		// starts the work (and the inner retry) afresh, max-retries times at most.
 		// contextCapture: the listener's trace (open on the consumer thread while it returns this
 		// Mono) goes along to every thread the work runs on, and into the records it sends.
-		return Mono.defer(work).then()
+		// inFlight: a stop waits for it before the pools it uses close (ListenerWorkInFlight).
+		return this.inFlight.track(Mono.defer(work).then()
 			.retryWhen(logged(waitedOut(), record))
 			.retryWhen(logged(Retry.backoff(this.settings.maxRetries(), this.settings.initialInterval())
 				.maxBackoff(this.settings.maxInterval())
 				.jitter(0.5)
 				.filter((ex) -> !(ex instanceof InvalidEventException)), record))
-			.onErrorResume((ex) -> deadLetter(event, key, record, ex))
+			.onErrorResume((ex) -> deadLetter(event, key, record, ex)))
 			.contextCapture();
 	}
 

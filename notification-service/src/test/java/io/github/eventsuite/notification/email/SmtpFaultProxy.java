@@ -7,10 +7,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A TCP proxy in front of a real SMTP server that passes everything on, except two faults.
@@ -18,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the server has the message, the client never hears so, as when a server stalls (or a
  * network breaks) right after taking a message. And it answers a {@code RCPT TO} of a given
  * address itself: {@code 550} as a server with no such mailbox, {@code 451} as a busy one.
+ * It can also hold the reply to the next end of data back for a while, as a slow server.
  */
 final class SmtpFaultProxy implements AutoCloseable {
 
@@ -30,6 +35,10 @@ final class SmtpFaultProxy implements AutoCloseable {
 	private final int targetPort;
 
 	private final AtomicBoolean armed = new AtomicBoolean();
+
+	private final AtomicReference<Duration> replyDelay = new AtomicReference<>();
+
+	private final AtomicBoolean holding = new AtomicBoolean();
 
 	private final Map<String, byte[]> recipientReplies = new ConcurrentHashMap<>();
 
@@ -47,6 +56,16 @@ final class SmtpFaultProxy implements AutoCloseable {
 	/** The next end of data gets no reply (on that connection, nothing more from the server). */
 	void withholdNextReplyToEndOfData() {
 		this.armed.set(true);
+	}
+
+	/** The reply to the next end of data reaches the client {@code delay} after the server gave it. */
+	void delayNextReplyToEndOfData(Duration delay) {
+		this.replyDelay.set(delay);
+	}
+
+	/** Whether the whole message was written and its reply is being held back ({@link #delayNextReplyToEndOfData}). */
+	boolean holdingAReply() {
+		return this.holding.get();
 	}
 
 	/** Every {@code RCPT TO:<address>} gets {@code reply} (e.g. {@code 550 ...}) from the proxy; the server never sees it. */
@@ -69,8 +88,9 @@ final class SmtpFaultProxy implements AutoCloseable {
 	private void relay(Socket client) {
 		try (client; Socket target = new Socket(this.targetHost, this.targetPort)) {
 			AtomicBoolean muted = new AtomicBoolean();
-			Thread upstream = daemon(() -> pipe(client, target, muted, true));
-			pipe(target, client, muted, false);
+			AtomicLong releaseAt = new AtomicLong();
+			Thread upstream = daemon(() -> pipe(client, target, muted, releaseAt, true));
+			pipe(target, client, muted, releaseAt, false);
 			upstream.join();
 		}
 		catch (IOException | InterruptedException ex) {
@@ -78,8 +98,11 @@ final class SmtpFaultProxy implements AutoCloseable {
 		}
 	}
 
-	/** Client to server: watches for the end of data. Server to client: drops all once muted. */
-	private void pipe(Socket from, Socket to, AtomicBoolean muted, boolean fromClient) {
+	/**
+	 * Client to server: watches for the end of data. Server to client: drops all once muted,
+	 * holds a reply back until {@code releaseAt} ({@code System.nanoTime()}, 0 for none).
+	 */
+	private void pipe(Socket from, Socket to, AtomicBoolean muted, AtomicLong releaseAt, boolean fromClient) {
 		byte[] buffer = new byte[8192];
 		byte[] tail = new byte[END_OF_DATA.length];
 		try {
@@ -91,8 +114,18 @@ final class SmtpFaultProxy implements AutoCloseable {
 					from.getOutputStream().write(reply);
 					continue;
 				}
-				if (fromClient && endsData(tail, buffer, read) && this.armed.compareAndSet(true, false)) {
-					muted.set(true);
+				if (fromClient && endsData(tail, buffer, read)) {
+					if (this.armed.compareAndSet(true, false)) {
+						muted.set(true);
+					}
+					Duration delay = this.replyDelay.getAndSet(null);
+					if (delay != null) {
+						releaseAt.set(System.nanoTime() + delay.toNanos());
+						this.holding.set(true);
+					}
+				}
+				if (!fromClient) {
+					holdBack(releaseAt);
 				}
 				if (fromClient || !muted.get()) {
 					out.write(buffer, 0, read);
@@ -128,6 +161,17 @@ final class SmtpFaultProxy implements AutoCloseable {
 			}
 		}
 		return false;
+	}
+
+	/** A slow server: the proxy's own thread waits, nothing else does. */
+	private void holdBack(AtomicLong releaseAt) {
+		for (long wait = releaseAt.get() - System.nanoTime(); releaseAt.get() != 0 && wait > 0;
+				wait = releaseAt.get() - System.nanoTime()) {
+			LockSupport.parkNanos(wait);
+		}
+		if (releaseAt.getAndSet(0) != 0) {
+			this.holding.set(false);
+		}
 	}
 
 	private static Thread daemon(Runnable task) {
