@@ -1,6 +1,5 @@
 package io.github.eventsuite.analytics.sensors;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -50,10 +49,10 @@ class LiveRegionWindows implements DisposableBean {
 
 	private final Disposable windowing;
 
-	LiveRegionWindows(SensorProperties properties, EventPublisher publisher, MeterRegistry meters, Clock clock) {
+	LiveRegionWindows(SensorProperties properties, EventPublisher publisher, MeterRegistry meters) {
 		this.publisher = publisher;
 		this.meters = meters;
-		this.windowing = RegionWindows.windows(this.readings.asFlux(), properties.windows(), clock)
+		this.windowing = RegionWindows.windows(this.readings.asFlux(), properties.windows())
 			.doOnNext(this::observe)
 			.ofType(WindowSignal.Closed.class)
 			.onBackpressureBuffer()

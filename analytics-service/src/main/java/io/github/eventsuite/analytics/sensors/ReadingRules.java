@@ -34,8 +34,14 @@ final class ReadingRules {
 				: Optional.of("must be between 0 and 100 %, was " + percent);
 	}
 
+	/** A reading arriving now. */
 	Optional<String> timestamp(Instant takenAt) {
-		return takenAt.isAfter(this.clock.instant().plus(this.maxClockSkew))
+		return timestamp(takenAt, this.clock.instant());
+	}
+
+	/** A reading published at {@code publishedAt}: read later (a backlog), it is judged by when it was sent. */
+	Optional<String> timestamp(Instant takenAt, Instant publishedAt) {
+		return takenAt.isAfter(publishedAt.plus(this.maxClockSkew))
 				? Optional.of("must not be more than " + this.maxClockSkew.toSeconds() + " s in the future, was " + takenAt)
 				: Optional.empty();
 	}

@@ -15,9 +15,10 @@ import java.util.UUID;
  * <ul>
  * <li>the watermark is the newest reading's time minus the allowed lateness; every window
  * that ends at or before it closes (and on idle, every open window closes). A reading from
- * ahead of the clock (a device's clock runs fast, within {@code sensors.max-clock-skew})
- * counts in its window but moves the watermark only up to now: otherwise one fast clock
- * would make every honest reading of its region late;</li>
+ * ahead of when it was published (a device's clock runs fast, within
+ * {@code sensors.max-clock-skew}) counts in its window but moves the watermark only up to
+ * its publication: otherwise one fast clock would make every honest reading of its region
+ * late, also in a backlog read long after;</li>
  * <li>a reading whose window is still open counts, however out of order it arrives;</li>
  * <li>a reading whose window has closed is in no window: it is signalled {@code Late},
  * and counted in the {@code lateReadings} of the region's next closed window.</li>
@@ -47,7 +48,7 @@ final class RegionWindowState {
 		this.allowedLateness = allowedLateness;
 	}
 
-	List<WindowSignal> add(EnrichedReading reading, Instant now) {
+	List<WindowSignal> add(EnrichedReading reading) {
 		Instant start = windowStart(reading.takenAt());
 		Instant end = start.plusMillis(this.sizeMillis);
 		if (!end.isAfter(this.closedUpTo)) {
@@ -55,7 +56,7 @@ final class RegionWindowState {
 			return List.of(new WindowSignal.Late(reading, start, this.closedUpTo));
 		}
 		this.open.computeIfAbsent(start, (key) -> new Window()).add(reading);
-		Instant eventTime = reading.takenAt().isAfter(now) ? now : reading.takenAt();
+		Instant eventTime = reading.takenAt().isAfter(reading.publishedAt()) ? reading.publishedAt() : reading.takenAt();
 		if (eventTime.isAfter(this.newest)) {
 			this.newest = eventTime;
 		}

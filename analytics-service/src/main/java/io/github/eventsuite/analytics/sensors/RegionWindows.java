@@ -1,6 +1,5 @@
 package io.github.eventsuite.analytics.sensors;
 
-import java.time.Clock;
 import java.util.List;
 
 import reactor.core.publisher.Flux;
@@ -20,13 +19,12 @@ final class RegionWindows {
 	private RegionWindows() {
 	}
 
-	/** @param clock what "now" is, beyond which a reading does not move its region's watermark */
-	static Flux<WindowSignal> windows(Flux<EnrichedReading> readings, SensorProperties.Windows settings, Clock clock) {
+	static Flux<WindowSignal> windows(Flux<EnrichedReading> readings, SensorProperties.Windows settings) {
 		return readings.groupBy(EnrichedReading::region)
 			.flatMap((region) -> Flux.defer(() -> {
 				RegionWindowState state = new RegionWindowState(region.key(), settings.size(), settings.allowedLateness());
 				return region.publish((shared) -> Flux.merge(
-						shared.map((reading) -> (Step) () -> state.add(reading, clock.instant())),
+						shared.map((reading) -> (Step) () -> state.add(reading)),
 						shared.switchMap((reading) -> Mono.delay(settings.idleTimeout()).map((tick) -> (Step) state::idle))))
 					.concatMapIterable(Step::apply);
 			}), MAX_REGIONS);

@@ -1,6 +1,7 @@
 package io.github.eventsuite.analytics.sensors;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -21,6 +22,8 @@ class SensorPipeline {
 
 	private final ReadingRules rules;
 
+	private final Clock clock;
+
 	private final SensorProperties properties;
 
 	private final EventPublisher publisher;
@@ -29,24 +32,31 @@ class SensorPipeline {
 
 	SensorPipeline(SensorProperties properties, Clock clock, EventPublisher publisher, LiveRegionWindows windows) {
 		this.rules = new ReadingRules(clock, properties.maxClockSkew());
+		this.clock = clock;
 		this.properties = properties;
 		this.publisher = publisher;
 		this.windows = windows;
 	}
 
-	/** The alert, if any, is in Kafka before the reading is offered to its window. */
-	Mono<Void> process(SensorReadingTaken reading) {
+	/**
+	 * The alert, if any, is in Kafka before the reading is offered to its window.
+	 * {@code publishedAt}, its record's timestamp, is the "now" the reading is judged by: a
+	 * backlog read an hour later is held to the same rule as when it was sent. A record
+	 * dated ahead of the clock counts as published now.
+	 */
+	Mono<Void> process(SensorReadingTaken reading, Instant publishedAt) {
 		return Mono.defer(() -> {
-			validate(reading);
-			EnrichedReading enriched = enrich(reading);
+			Instant sentAt = publishedAt.isBefore(this.clock.instant()) ? publishedAt : this.clock.instant();
+			validate(reading, sentAt);
+			EnrichedReading enriched = enrich(reading, sentAt);
 			return raiseAlertIfHot(enriched).then(this.windows.offer(enriched));
 		});
 	}
 
-	private void validate(SensorReadingTaken reading) {
+	private void validate(SensorReadingTaken reading, Instant publishedAt) {
 		problem("temperatureCelsius", ReadingRules.temperature(reading.temperatureCelsius()));
 		problem("humidityPercent", ReadingRules.humidity(reading.humidityPercent()));
-		problem("takenAt", this.rules.timestamp(reading.takenAt()));
+		problem("takenAt", this.rules.timestamp(reading.takenAt(), publishedAt));
 	}
 
 	private static void problem(String field, Optional<String> problem) {
@@ -55,9 +65,10 @@ class SensorPipeline {
 		});
 	}
 
-	EnrichedReading enrich(SensorReadingTaken reading) {
+	EnrichedReading enrich(SensorReadingTaken reading, Instant publishedAt) {
 		double heatIndex = HeatIndex.celsius(reading.temperatureCelsius(), reading.humidityPercent());
-		return new EnrichedReading(reading, this.properties.regions().regionOf(reading.deviceId()), heatIndex);
+		return new EnrichedReading(reading, this.properties.regions().regionOf(reading.deviceId()), heatIndex,
+				publishedAt);
 	}
 
 	private Mono<Void> raiseAlertIfHot(EnrichedReading enriched) {

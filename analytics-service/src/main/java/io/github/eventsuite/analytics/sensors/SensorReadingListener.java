@@ -1,5 +1,7 @@
 package io.github.eventsuite.analytics.sensors;
 
+import java.time.Instant;
+
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.adapter.ConsumerRecordMetadata;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -37,7 +39,7 @@ class SensorReadingListener {
 	Mono<Void> on(SensorReadingTaken event, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key,
 			ConsumerRecordMetadata record) {
 		// A dead letter keeps the key the reading came with (its region), not the device's.
-		return this.retry.process(event, (key != null) ? key : event.key(), record, () -> this.pipeline.process(event));
+		return this.retry.process(event, (key != null) ? key : event.key(), record, () -> this.pipeline.process(event, Instant.ofEpochMilli(record.timestamp())));
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.github.eventsuite.analytics.sensors;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,8 @@ class RegionWindowsTests {
 	private static final SensorProperties.Windows SETTINGS = new SensorProperties.Windows(Duration.ofSeconds(5),
 			Duration.ofSeconds(2), Duration.ofSeconds(10));
 
-	/** A clock behind none of the readings: only the fast-clock test sets one nearer. */
-	private static final Clock LATER = Clock.fixed(T0.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+	/** Published after all of the readings were taken: only the fast-clock test publishes them sooner. */
+	private static final Instant LATER = T0.plus(Duration.ofDays(1));
 
 	private static final SensorProperties.Regions REGIONS = new SensorProperties.Regions(
 			Map.of("n-1", "north", "n-2", "north", "s-1", "south"), "unassigned");
@@ -35,7 +33,7 @@ class RegionWindowsTests {
 	void closesAWindowWhenTheWatermarkPassesItsEndWithExactStats() {
 		TestPublisher<EnrichedReading> readings = TestPublisher.create();
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS, LATER).filter(RegionWindowsTests::notAccepted))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS).filter(RegionWindowsTests::notAccepted))
 			.then(() -> readings.next(reading("n-1", 0_500, 20.0), reading("n-2", 1_500, 24.0), reading("n-1", 4_999, 31.5)))
 			.then(() -> readings.next(reading("n-1", 6_999, 22.0)))
 			.expectNoEvent(Duration.ofSeconds(1))
@@ -52,7 +50,7 @@ class RegionWindowsTests {
 	void includesOutOfOrderReadingsWithinTheAllowedLateness() {
 		TestPublisher<EnrichedReading> readings = TestPublisher.create();
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS, LATER).filter(RegionWindowsTests::notAccepted))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS).filter(RegionWindowsTests::notAccepted))
 			.then(() -> readings.next(reading("n-1", 6_000, 30.0), reading("n-1", 1_000, 10.0)))
 			.then(() -> readings.next(reading("n-2", 6_500, 40.0), reading("n-2", 4_000, 20.0)))
 			.then(() -> readings.next(reading("n-1", 7_000, 35.0)))
@@ -69,7 +67,7 @@ class RegionWindowsTests {
 		TestPublisher<EnrichedReading> readings = TestPublisher.create();
 		EnrichedReading tooLate = reading("n-1", 4_000, 49.0);
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS, LATER).filter(RegionWindowsTests::notAccepted))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS).filter(RegionWindowsTests::notAccepted))
 			.then(() -> readings.next(reading("n-1", 1_000, 20.0), reading("n-1", 7_000, 30.0)))
 			.expectNext(closed("north", 0, 1, 20.0, 20.0, 0))
 			.then(() -> readings.next(tooLate))
@@ -87,7 +85,7 @@ class RegionWindowsTests {
 	void closesAQuietRegionAfterTheIdleTimeoutAndTreatsItsWindowAsClosedAfterwards() {
 		TestPublisher<EnrichedReading> readings = TestPublisher.create();
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS, LATER).filter(RegionWindowsTests::notAccepted))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS).filter(RegionWindowsTests::notAccepted))
 			.then(() -> readings.next(reading("s-1", 1_000, 18.0), reading("s-1", 2_000, 19.0)))
 			.then(() -> readings.next(reading("s-1", 3_000, 23.0)))
 			.expectNoEvent(SETTINGS.idleTimeout().minusMillis(1))
@@ -105,7 +103,7 @@ class RegionWindowsTests {
 	void keepsRegionsApartAndCountsARepeatedReadingOnce() {
 		TestPublisher<EnrichedReading> readings = TestPublisher.create();
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS, LATER).filter(RegionWindowsTests::notAccepted))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS).filter(RegionWindowsTests::notAccepted))
 			.then(() -> readings.next(reading("n-1", 1_000, 20.0), reading("s-1", 1_000, 30.0), reading("n-1", 1_000, 20.0),
 					reading("x-9", 2_000, 10.0)))
 			.then(readings::complete)
@@ -119,17 +117,18 @@ class RegionWindowsTests {
 			.verify(TIMEOUT);
 	}
 
+	/** Whenever they are read: as they come, or as a backlog an hour later. */
 	@Test
-	void doesNotLetAReadingFromAheadOfTheClockMakeHonestReadingsLate() {
+	void doesNotLetAReadingFromAheadOfItsPublicationMakeHonestReadingsLate() {
 		TestPublisher<EnrichedReading> readings = TestPublisher.create();
-		EnrichedReading fast = reading("n-1", 59_000, 25.0);
-		Clock now = Clock.fixed(T0.plusMillis(3_000), ZoneOffset.UTC);
+		Instant publishedAt = T0.plusMillis(3_000);
+		EnrichedReading fast = reading("n-1", 59_000, 25.0, publishedAt);
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS, now))
-			.then(() -> readings.next(reading("n-2", 1_000, 20.0), fast, reading("n-2", 2_500, 22.0)))
-			.expectNext(new WindowSignal.Accepted(reading("n-2", 1_000, 20.0)))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), SETTINGS))
+			.then(() -> readings.next(reading("n-2", 1_000, 20.0, publishedAt), fast, reading("n-2", 2_500, 22.0, publishedAt)))
+			.expectNext(new WindowSignal.Accepted(reading("n-2", 1_000, 20.0, publishedAt)))
 			.expectNext(new WindowSignal.Accepted(fast))
-			.expectNext(new WindowSignal.Accepted(reading("n-2", 2_500, 22.0)))
+			.expectNext(new WindowSignal.Accepted(reading("n-2", 2_500, 22.0, publishedAt)))
 			.then(readings::complete)
 			.thenAwait(SETTINGS.idleTimeout())
 			.recordWith(java.util.ArrayList::new)
@@ -144,7 +143,7 @@ class RegionWindowsTests {
 	void acceptsEveryReadingOfAnOpenWindow() {
 		EnrichedReading reading = reading("n-1", 1_000, 20.0);
 
-		StepVerifier.withVirtualTime(() -> RegionWindows.windows(reactor.core.publisher.Flux.just(reading), SETTINGS, LATER))
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(reactor.core.publisher.Flux.just(reading), SETTINGS))
 			.expectNext(new WindowSignal.Accepted(reading))
 			.thenAwait(SETTINGS.idleTimeout())
 			.expectNext(closed("north", 0, 1, 20.0, 20.0, 0))
@@ -157,8 +156,12 @@ class RegionWindowsTests {
 	}
 
 	static EnrichedReading reading(String deviceId, long millisAfterT0, double temperature) {
+		return reading(deviceId, millisAfterT0, temperature, LATER);
+	}
+
+	static EnrichedReading reading(String deviceId, long millisAfterT0, double temperature, Instant publishedAt) {
 		SensorReadingTaken reading = SensorReadingTaken.of(deviceId, T0.plusMillis(millisAfterT0), temperature, 50.0, "test");
-		return new EnrichedReading(reading, REGIONS.regionOf(deviceId), HeatIndex.celsius(temperature, 50.0));
+		return new EnrichedReading(reading, REGIONS.regionOf(deviceId), HeatIndex.celsius(temperature, 50.0), publishedAt);
 	}
 
 	private static WindowSignal closed(String region, long startAfterT0, long count, double average, double max,

@@ -30,7 +30,7 @@ class SensorPipelineTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final LiveRegionWindows windows = new LiveRegionWindows(this.properties, this.kafka, this.meters, Clock.systemUTC());
+	private final LiveRegionWindows windows = new LiveRegionWindows(this.properties, this.kafka, this.meters);
 
 	private final SensorPipeline pipeline = new SensorPipeline(this.properties, Clock.fixed(NOW, ZoneOffset.UTC),
 			this.kafka, this.windows);
@@ -42,14 +42,14 @@ class SensorPipelineTests {
 
 	@Test
 	void rejectsReadingsOutOfRangeWithTheReason() {
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 50.1, 40.0, "c")))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 50.1, 40.0, "c"), NOW))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidEventException.class)
 				.hasMessage("invalid reading: temperatureCelsius must be between 0 and 50 °C, was 50.1"))
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 20.0, -0.5, "c")))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 20.0, -0.5, "c"), NOW))
 			.expectErrorMessage("invalid reading: humidityPercent must be between 0 and 100 %, was -0.5")
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW.plusSeconds(61), 20.0, 40.0, "c")))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW.plusSeconds(61), 20.0, 40.0, "c"), NOW))
 			.expectErrorMessage("invalid reading: takenAt must not be more than 60 s in the future, was 2026-11-25T10:01:01Z")
 			.verify(Duration.ofSeconds(5));
 		assertThat(this.kafka.published).isEmpty();
@@ -57,10 +57,10 @@ class SensorPipelineTests {
 
 	@Test
 	void acceptsTheEdgesOfTheRangesWithoutAnAlert() {
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 0.0, 100.0, "c")))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 0.0, 100.0, "c"), NOW))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW.plusSeconds(1), 35.0, 0.0, "c")))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW.plusSeconds(1), 35.0, 0.0, "c"), NOW))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 		assertThat(this.kafka.published).isEmpty();
@@ -68,7 +68,7 @@ class SensorPipelineTests {
 
 	@Test
 	void raisesAnAlertAboveTheThresholdWithRegionAndHeatIndex() {
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 35.5, 50.0, "c")))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-1", NOW, 35.5, 50.0, "c"), NOW))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 
@@ -82,11 +82,30 @@ class SensorPipelineTests {
 		assertThat(this.kafka.keys).containsExactly("sensor-1");
 	}
 
+	/**
+	 * A backlog read an hour after it was published: a reading up to the allowed skew ahead of
+	 * its publication counts but does not make the honest ones after it late, and one beyond
+	 * the skew is rejected, although the clock is long past both.
+	 */
+	@Test
+	void judgesABacklogByWhenItWasPublishedNotByWhenItIsRead() {
+		SensorPipeline anHourLater = new SensorPipeline(this.properties, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC),
+				this.kafka, this.windows);
+
+		StepVerifier.create(anHourLater.process(SensorReadingTaken.of("sensor-1", NOW.plusSeconds(59), 20.0, 40.0, "c"), NOW)
+			.then(anHourLater.process(SensorReadingTaken.of("sensor-1", NOW.minusSeconds(1), 21.0, 40.0, "c"), NOW)))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(anHourLater.process(SensorReadingTaken.of("sensor-1", NOW.plusSeconds(61), 20.0, 40.0, "c"), NOW))
+			.expectErrorMessage("invalid reading: takenAt must not be more than 60 s in the future, was 2026-11-25T10:01:01Z")
+			.verify(Duration.ofSeconds(5));
+	}
+
 	@Test
 	void failsALateReadingAsLateAndCountsIt() {
-		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-9", NOW.minusSeconds(30), 20.0, 40.0, "c"))
-			.then(this.pipeline.process(SensorReadingTaken.of("sensor-9", NOW.minusSeconds(10), 20.0, 40.0, "c")))
-			.then(this.pipeline.process(SensorReadingTaken.of("sensor-9", NOW.minusSeconds(29), 20.0, 40.0, "c"))))
+		StepVerifier.create(this.pipeline.process(SensorReadingTaken.of("sensor-9", NOW.minusSeconds(30), 20.0, 40.0, "c"), NOW)
+			.then(this.pipeline.process(SensorReadingTaken.of("sensor-9", NOW.minusSeconds(10), 20.0, 40.0, "c"), NOW))
+			.then(this.pipeline.process(SensorReadingTaken.of("sensor-9", NOW.minusSeconds(29), 20.0, 40.0, "c"), NOW)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidEventException.class)
 				.hasMessageStartingWith("late: reading of 2026-11-25T09:59:31Z for region 'unassigned'"))
 			.verify(Duration.ofSeconds(5));
