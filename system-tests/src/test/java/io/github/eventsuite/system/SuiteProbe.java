@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
+import io.github.eventsuite.eventbus.testing.KafkaTopics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,9 +99,37 @@ final class SuiteProbe {
 		}
 	}
 
+	/**
+	 * Nothing is under way any more, so nothing can still happen: every {@code user.register}
+	 * and {@code user.created} is committed by its consumer, every registration settled,
+	 * every outbox row relayed and no email claimed without being sent. An exactly-once
+	 * check made only then also sees a second email that a redelivery or a stale claim would
+	 * send after the first one arrived.
+	 */
+	boolean quiescent() throws SQLException {
+		KafkaTopics topics = new KafkaTopics(this.suite.bootstrapServers());
+		return topics.caughtUp("user-service", Topics.USER_REGISTER)
+				&& topics.caughtUp("notification-service", Topics.USER_CREATED)
+				&& count(connect(), "select count(*) from registrations where status = 'PENDING'") == 0
+				&& count(connect(), "select count(*) from outbox where sent_at is null") == 0
+				&& count(connect("notifications"), "select count(*) from sent_emails where status = 'SENDING'") == 0;
+	}
+
+	private static long count(Connection connection, String sql) throws SQLException {
+		try (connection; ResultSet result = connection.createStatement().executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
 	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.suite.postgres.getJdbcUrl(), this.suite.postgres.getUsername(),
-				this.suite.postgres.getPassword());
+		return connect(this.suite.postgres.getDatabaseName());
+	}
+
+	private Connection connect(String database) throws SQLException {
+		String url = this.suite.postgres.getJdbcUrl().replaceFirst("/" + this.suite.postgres.getDatabaseName() + "(?=\\?|$)",
+				"/" + database);
+		return DriverManager.getConnection(url, this.suite.postgres.getUsername(), this.suite.postgres.getPassword());
 	}
 
 	private static HttpRequest request(String url) {
