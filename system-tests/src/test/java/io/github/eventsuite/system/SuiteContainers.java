@@ -186,8 +186,15 @@ final class SuiteContainers implements AutoCloseable {
 		another.start();
 	}
 
+	/**
+	 * On 127.0.0.1, not "localhost": the mapped port is the IPv4 one, and Docker 20.10 here
+	 * gives a random mapping different host ports on IPv4 and IPv6 (seen: analytics-service's
+	 * API on 0.0.0.0:32985 and [::]:32983). Chromium tries ::1 first for "localhost", so the
+	 * browser test reached whatever had that port on IPv6, another service's 404 for "/".
+	 */
 	String url(GenericContainer<?> service, int port) {
-		return "http://" + service.getHost() + ":" + service.getMappedPort(port);
+		String host = "localhost".equals(service.getHost()) ? "127.0.0.1" : service.getHost();
+		return "http://" + host + ":" + service.getMappedPort(port);
 	}
 
 	/** Stops the broker (SIGTERM, as an orderly shutdown does) and starts the same container again. */
