@@ -39,7 +39,9 @@ class SensorReadingListener {
 	Mono<Void> on(SensorReadingTaken event, @Header(name = KafkaHeaders.RECEIVED_KEY, required = false) String key,
 			ConsumerRecordMetadata record) {
 		// A dead letter keeps the key the reading came with (its region), not the device's.
-		return this.retry.process(event, (key != null) ? key : event.key(), record, () -> this.pipeline.process(event, Instant.ofEpochMilli(record.timestamp())));
+		Instant publishedAt = Instant.ofEpochMilli(record.timestamp());
+		return this.retry.process(event, (key != null) ? key : event.key(), record,
+				() -> this.pipeline.process(event, publishedAt));
 	}
 
 }
