@@ -14,6 +14,7 @@ import org.testcontainers.containers.GenericContainer;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.testing.Paused;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import io.github.eventsuite.system.SuiteProbe.Stats;
 
@@ -74,8 +75,7 @@ class FaultToleranceIntegrationTests {
 	void smtpServerPausedFor60SecondsUnderLoad() throws Exception {
 		RegistrationBatch batch = batch("smtp", 60);
 		batch.awaitFirstUsers();
-		suite.pause(suite.greenMail);
-		try {
+		try (Paused paused = Paused.pause(suite.greenMail)) {
 			// Emails the server accepted just before the pause are still on their way to the
 			// statistics (email.sent, then the fold's 250 ms refresh): wait until they are in.
 			Stats[] seen = { probe.stats() };
@@ -89,9 +89,6 @@ class FaultToleranceIntegrationTests {
 			// email.sent follows the SMTP server's acceptance: none while it does not answer.
 			await().during(Duration.ofSeconds(55)).atMost(Duration.ofSeconds(65))
 				.until(() -> probe.stats().emailsSent() == during.emailsSent());
-		}
-		finally {
-			suite.unpause(suite.greenMail);
 		}
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 	}

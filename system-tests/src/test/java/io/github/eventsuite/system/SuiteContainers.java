@@ -220,14 +220,6 @@ final class SuiteContainers implements AutoCloseable {
 		service.start();
 	}
 
-	void pause(GenericContainer<?> container) {
-		container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
-	}
-
-	void unpause(GenericContainer<?> container) {
-		container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
-	}
-
 	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

@@ -23,6 +23,7 @@ import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.testing.Paused;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.notification.TestcontainersConfiguration;
 
@@ -136,14 +137,9 @@ class WelcomeEmailIntegrationTests {
 		UserCreated user = UserCreated.of(userId, "Waited Out", "outage-" + userId.toString().substring(0, 8) + "@example.com",
 				Instant.now(), "corr-outage");
 		double failedBefore = failedSends();
-		var docker = this.greenMailContainer.getDockerClient();
-		docker.pauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
-		try {
+		try (Paused paused = Paused.pause(this.greenMailContainer)) {
 			this.topics.publish(user);
 			await().atMost(Duration.ofSeconds(90)).until(() -> failedSends() >= failedBefore + 3);
-		}
-		finally {
-			docker.unpauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
 		}
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(

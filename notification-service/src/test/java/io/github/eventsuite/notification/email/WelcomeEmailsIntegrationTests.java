@@ -27,6 +27,7 @@ import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.kafka.Outages;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
 import io.github.eventsuite.eventbus.testing.MutableClock;
+import io.github.eventsuite.eventbus.testing.Paused;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.notification.TestcontainersConfiguration;
 import reactor.core.scheduler.Scheduler;
@@ -97,14 +98,9 @@ class WelcomeEmailsIntegrationTests {
 	@Test
 	void releasesTheClaimWhenTheSmtpServerIsAway() {
 		UserCreated user = user("smtp-away");
-		var docker = this.greenMailContainer.getDockerClient();
-		docker.pauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
-		try {
+		try (Paused paused = Paused.pause(this.greenMailContainer)) {
 			StepVerifier.create(this.welcomeEmails.welcome(user)).expectError().verify(Duration.ofSeconds(60));
 			assertThat(status(user)).isNull();
-		}
-		finally {
-			docker.unpauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
 		}
 	}
 
@@ -113,14 +109,9 @@ class WelcomeEmailsIntegrationTests {
 		StepVerifier.create(this.welcomeEmails.welcome(user("warm-up"))).verifyComplete();
 		double openedBefore = this.meters.get("email.smtp.connections.opened").counter().count();
 		UserCreated user = user("paused");
-		var docker = this.greenMailContainer.getDockerClient();
-		docker.pauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
-		try {
+		try (Paused paused = Paused.pause(this.greenMailContainer)) {
 			// The connection the warm-up left open answers no more: the send times out.
 			StepVerifier.create(this.welcomeEmails.welcome(user)).expectError().verify(Duration.ofSeconds(60));
-		}
-		finally {
-			docker.unpauseContainerCmd(this.greenMailContainer.getContainerId()).exec();
 		}
 
 		StepVerifier.create(this.welcomeEmails.welcome(user)).verifyComplete();

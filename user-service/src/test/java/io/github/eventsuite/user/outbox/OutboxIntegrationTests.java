@@ -21,6 +21,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import io.github.eventsuite.eventbus.BusEvent;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.testing.Paused;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.user.TestcontainersConfiguration;
 import reactor.core.publisher.Flux;
@@ -57,17 +58,12 @@ class OutboxIntegrationTests {
 			.mapToObj((i) -> UserCreated.of(UUID.randomUUID(), "Outboxed " + i, "outboxed-" + UUID.randomUUID() + "@example.com",
 					Instant.now().truncatedTo(ChronoUnit.MICROS), "outbox-test"))
 			.toList();
-		var docker = this.kafkaContainer.getDockerClient();
-		docker.pauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
-		try {
+		try (Paused paused = Paused.pause(this.kafkaContainer)) {
 			Flux.fromIterable(events).concatMap((event) -> this.transaction.transactional(append(event)))
 				.then()
 				.block(Duration.ofSeconds(10));
 
 			await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == events.size());
-		}
-		finally {
-			docker.unpauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
 		}
 
 		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));

@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.github.dockerjava.api.DockerClient;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.testing.Paused;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import io.github.eventsuite.user.TestcontainersConfiguration;
@@ -162,18 +162,13 @@ class RegistrationIntegrationTests {
 	/** 202 means stored in PostgreSQL: the client does not wait for Kafka, which takes it later. */
 	@Test
 	void acceptsARegistrationWhileKafkaIsAwayAndPublishesItOnceKafkaIsBack() {
-		DockerClient docker = this.kafkaContainer.getDockerClient();
 		String email = unique("paused") + "@example.com";
-		docker.pauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
 		String location;
-		try {
+		try (Paused paused = Paused.pause(this.kafkaContainer)) {
 			location = register("Paused Kafka", email)
 				.expectStatus().isAccepted()
 				.returnResult(Map.class).getResponseHeaders().getLocation().toString();
 			assertThat(status(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))).isEqualTo("pending");
-		}
-		finally {
-			docker.unpauseContainerCmd(this.kafkaContainer.getContainerId()).exec();
 		}
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> this.client.get().uri(location).exchange()
 			.expectStatus().isOk()
@@ -191,9 +186,7 @@ class RegistrationIntegrationTests {
 		String before = register("Before Hang", unique("before") + "@example.com").expectStatus().isAccepted()
 			.returnResult(Map.class).getResponseHeaders().getLocation().toString();
 		WebTestClient patient = this.client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
-		DockerClient docker = this.postgresContainer.getDockerClient();
-		docker.pauseContainerCmd(this.postgresContainer.getContainerId()).exec();
-		try {
+		try (Paused paused = Paused.pause(this.postgresContainer)) {
 			patient.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("name", "During Hang", "email", unique("during") + "@example.com"))
 				.exchange()
@@ -201,9 +194,6 @@ class RegistrationIntegrationTests {
 				.expectHeader().valueEquals("Retry-After", "5")
 				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 			patient.get().uri(before).exchange().expectStatus().isEqualTo(503);
-		}
-		finally {
-			docker.unpauseContainerCmd(this.postgresContainer.getContainerId()).exec();
 		}
 		String email = unique("after") + "@example.com";
 		String after = register("After Hang", email).expectStatus().isAccepted()
