@@ -2,6 +2,8 @@ package io.github.eventsuite.eventbus;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Names and email addresses are personal data: what may reach a log is masked here, keeping
  * just enough to tell cases apart ({@code a***@example.com}, {@code A***}).
@@ -17,7 +19,7 @@ public final class PersonalData {
 	}
 
 	/** {@code ada@example.com} becomes {@code a***@example.com}; anything without a local part becomes {@code ***}. */
-	public static String maskEmail(String email) {
+	public static @Nullable String maskEmail(@Nullable String email) {
 		if (email == null) {
 			return null;
 		}
@@ -26,13 +28,13 @@ public final class PersonalData {
 	}
 
 	/** {@code Ada Lovelace} becomes {@code A***}: the first character, never the length. */
-	public static String maskName(String name) {
+	public static @Nullable String maskName(@Nullable String name) {
 		return (name == null || name.isEmpty()) ? name : name.charAt(0) + MASK;
 	}
 
 	/** The text with every email address in it masked, e.g. an exception's message about a rejected recipient. */
 	public static String maskEmailsIn(String text) {
-		return (text == null) ? null : EMAIL.matcher(text).replaceAll("$1" + MASK + "@$2");
+		return EMAIL.matcher(text).replaceAll("$1" + MASK + "@$2");
 	}
 
 }

@@ -34,7 +34,6 @@ class PersonalDataTests {
 				"550 5.1.1 <ada+x@mail.example.com>: Recipient rejected; also \"bob_1@example.org\", b@c"))
 			.isEqualTo("550 5.1.1 <a***@mail.example.com>: Recipient rejected; also \"b***@example.org\", b***@c");
 		assertThat(PersonalData.maskEmailsIn("no address at all @ here")).isEqualTo("no address at all @ here");
-		assertThat(PersonalData.maskEmailsIn(null)).isNull();
 	}
 
 	@Test

@@ -16,4 +16,10 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule eventBusKnowsNoService = SuiteRules.eventBusKnowsNoService();
 
+	@ArchTest
+	static final ArchRule nullMarked = SuiteRules.nullMarked("user");
+
+	@ArchTest
+	static final ArchRule featuresFreeOfCycles = SuiteRules.featuresFreeOfCycles("user");
+
 }

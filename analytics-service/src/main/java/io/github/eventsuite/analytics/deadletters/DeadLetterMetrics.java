@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,7 +29,7 @@ class DeadLetterMetrics implements SmartLifecycle {
 
 	private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
-	private volatile Disposable refreshing;
+	private volatile @Nullable Disposable refreshing;
 
 	DeadLetterMetrics(DeadLetters deadLetters, MeterRegistry meters) {
 		this.deadLetters = deadLetters;
@@ -44,7 +46,14 @@ class DeadLetterMetrics implements SmartLifecycle {
 		this.refreshing = Flux.interval(Duration.ZERO, REFRESH)
 			.onBackpressureDrop()
 			.concatMap((tick) -> this.deadLetters.counts().onErrorResume((ex) -> Mono.empty()), 1)
-			.subscribe((counts) -> counts.forEach((topic, count) -> this.counts.get(topic).set(count)));
+			.subscribe((counts) -> counts.forEach(this::set));
+	}
+
+	private void set(String topic, long count) {
+		AtomicLong gauge = this.counts.get(topic);
+		if (gauge != null) {
+			gauge.set(count);
+		}
 	}
 
 	@Override

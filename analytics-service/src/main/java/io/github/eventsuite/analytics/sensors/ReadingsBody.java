@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import io.github.eventsuite.eventbus.sensor.SensorReadingTaken;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,7 +64,7 @@ final class ReadingsBody {
 		return readings;
 	}
 
-	private SensorReadingTaken reading(JsonNode node, Integer index, String correlationId) {
+	private SensorReadingTaken reading(JsonNode node, @Nullable Integer index, String correlationId) {
 		if (!node.isObject()) {
 			throw new InvalidReadings(List.of(new FieldProblem(index, "(reading)", "must be a JSON object")));
 		}
@@ -80,14 +81,15 @@ final class ReadingsBody {
 		if (humidity != null) {
 			problems.add("humidity", ReadingRules.humidity(humidity));
 		}
-		if (!problems.list.isEmpty()) {
+		// A value is missing only where a problem says so.
+		if (!problems.list.isEmpty() || deviceId == null || timestamp == null || temperature == null || humidity == null) {
 			throw (index != null) ? new InvalidReadings(problems.list)
 					: invalid("The reading is invalid.", problems.list);
 		}
 		return SensorReadingTaken.of(deviceId, timestamp, temperature, humidity, correlationId);
 	}
 
-	private static String deviceId(JsonNode node, Problems problems) {
+	private static @Nullable String deviceId(@Nullable JsonNode node, Problems problems) {
 		if (node == null || node.isNull()) {
 			problems.add("deviceId", Optional.of("is required"));
 			return null;
@@ -99,7 +101,7 @@ final class ReadingsBody {
 		return node.stringValue();
 	}
 
-	private Instant timestamp(JsonNode node, Problems problems) {
+	private @Nullable Instant timestamp(@Nullable JsonNode node, Problems problems) {
 		if (node == null || node.isNull()) {
 			problems.add("timestamp", Optional.of("is required"));
 			return null;
@@ -115,7 +117,7 @@ final class ReadingsBody {
 		}
 	}
 
-	private static Double number(JsonNode node, String field, Problems problems) {
+	private static @Nullable Double number(@Nullable JsonNode node, String field, Problems problems) {
 		if (node == null || node.isNull()) {
 			problems.add(field, Optional.of("is required"));
 			return null;
@@ -144,13 +146,13 @@ final class ReadingsBody {
 	 * @param field the JSON field, or {@code (reading)} for the reading as a whole
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record FieldProblem(Integer index, String field, String message) {
+	record FieldProblem(@Nullable Integer index, String field, String message) {
 
 	}
 
-	private record Problems(Integer index, List<FieldProblem> list) {
+	private record Problems(@Nullable Integer index, List<FieldProblem> list) {
 
-		Problems(Integer index) {
+		Problems(@Nullable Integer index) {
 			this(index, new ArrayList<>());
 		}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ class SensorSimulator implements SmartLifecycle {
 
 	private final SimulatedReadings readings;
 
-	private volatile Disposable running;
+	private volatile @Nullable Disposable running;
 
 	SensorSimulator(SensorProperties properties, ReadingPublisher publisher, Clock clock) {
 		this.settings = properties.simulator();

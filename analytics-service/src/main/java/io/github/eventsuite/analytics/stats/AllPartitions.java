@@ -1,5 +1,7 @@
 package io.github.eventsuite.analytics.stats;
 
+import java.util.Objects;
+
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,7 @@ public class AllPartitions {
 
 	public String[] of(String topic) {
 		this.admin.initialize();
-		return this.admin.describeTopics(topic).get(topic).partitions().stream()
+		return Objects.requireNonNull(this.admin.describeTopics(topic).get(topic), topic).partitions().stream()
 			.map((partition) -> String.valueOf(partition.partition()))
 			.toArray(String[]::new);
 	}

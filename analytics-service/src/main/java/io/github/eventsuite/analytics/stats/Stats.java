@@ -3,6 +3,8 @@ package io.github.eventsuite.analytics.stats;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The live statistics: totals, the funnel register → created → emailed, rates, latency
  * percentiles and per-minute windows, all on event time.
@@ -17,7 +19,7 @@ import java.util.List;
  * @param perMinute counts per minute for the last {@value Tally#MINUTES_KEPT} minutes, oldest first
  */
 record Stats(long registrationsRequested, long usersCreated, long emailsSent, long emailsPending,
-		Instant lastEventAt, Rates ratePerSecond, Latency registrationToEmail, List<Minute> perMinute) {
+		@Nullable Instant lastEventAt, Rates ratePerSecond, Latency registrationToEmail, List<Minute> perMinute) {
 
 	static final Stats EMPTY = new Stats(0, 0, 0, 0, null, Rates.ZERO, Latency.NONE, List.of());
 
@@ -29,7 +31,8 @@ record Stats(long registrationsRequested, long usersCreated, long emailsSent, lo
 	}
 
 	/** Percentiles in milliseconds; null while there are no samples. */
-	record Latency(long samples, Long p50Millis, Long p95Millis, Long p99Millis, Long maxMillis) {
+	record Latency(long samples, @Nullable Long p50Millis, @Nullable Long p95Millis, @Nullable Long p99Millis,
+			@Nullable Long maxMillis) {
 
 		static final Latency NONE = new Latency(0, null, null, null, null);
 

@@ -139,7 +139,7 @@ class StatsCheckpoints implements DisposableBean {
 	private Optional<byte[]> latest(Consumer<String, byte[]> consumer) {
 		TopicPartition partition = new TopicPartition(TOPIC, 0);
 		consumer.assign(List.of(partition));
-		long end = consumer.endOffsets(List.of(partition), READ_TIMEOUT).get(partition);
+		long end = consumer.endOffsets(List.of(partition), READ_TIMEOUT).getOrDefault(partition, 0L);
 		if (end == 0) {
 			log.info("No statistics checkpoint yet: counting from the beginning of the topics");
 			return Optional.empty();

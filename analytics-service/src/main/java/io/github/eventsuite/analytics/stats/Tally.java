@@ -15,6 +15,7 @@ import java.util.zip.DataFormatException;
 
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 
 import io.github.eventsuite.eventbus.BusEvent;
 import io.github.eventsuite.eventbus.email.EmailEvent;
@@ -68,7 +69,7 @@ final class Tally {
 
 	private final long[] totals = new long[Kind.values().length];
 
-	private Instant lastEventAt;
+	private @Nullable Instant lastEventAt;
 
 	/** Up to an hour, three significant digits. */
 	private final Histogram latencies = new Histogram(Duration.ofHours(1).toMillis(), 3);
@@ -93,7 +94,7 @@ final class Tally {
 	 * Counts a record read from Kafka, unless the tally has counted its offset already; a
 	 * record that could not be read ({@code event} null) only moves the position on.
 	 */
-	void add(BusEvent event, TopicPartition partition, long offset) {
+	void add(@Nullable BusEvent event, TopicPartition partition, long offset) {
 		if (offset < position(partition)) {
 			return;
 		}

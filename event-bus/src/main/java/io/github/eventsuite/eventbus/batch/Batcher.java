@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -108,7 +110,7 @@ public final class Batcher<T, R> {
 		while (this.starting.decrementAndGet() != 0);
 	}
 
-	private synchronized List<Pending<T, R>> nextBatch() {
+	private synchronized @Nullable List<Pending<T, R>> nextBatch() {
 		if (this.waiting.isEmpty() || this.inFlight >= this.concurrency) {
 			return null;
 		}

@@ -2,6 +2,8 @@ package io.github.eventsuite.eventbus.kafka;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A record on a dead-letter topic, as an operator sees it.
  *
@@ -16,7 +18,8 @@ import java.time.Instant;
  * @param value the record value as text (events are JSON)
  * @param redrivenAt when it was re-driven; null if it was not (a dead letter is re-driven once)
  */
-public record DeadLetter(String topic, int partition, long offset, String key, Instant deadLetteredAt, String reason,
-		String exception, Integer originalPartition, Long originalOffset, String value, Instant redrivenAt) {
+public record DeadLetter(String topic, int partition, long offset, String key, Instant deadLetteredAt,
+		@Nullable String reason, @Nullable String exception, @Nullable Integer originalPartition, @Nullable Long originalOffset,
+		@Nullable String value, @Nullable Instant redrivenAt) {
 
 }

@@ -37,7 +37,7 @@ public final class DeadLetterReason {
 		Throwable innermost = ex;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidEventException) {
-				return cause.getMessage();
+				return String.valueOf(cause.getMessage());
 			}
 			innermost = cause;
 		}

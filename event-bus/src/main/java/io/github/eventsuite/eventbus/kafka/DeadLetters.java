@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,7 +65,7 @@ public class DeadLetters {
 					List<TopicPartition> partitions = partitions(consumer, topic);
 					Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
 					long count = consumer.endOffsets(partitions).entrySet().stream()
-						.mapToLong((end) -> end.getValue() - start.get(end.getKey()))
+						.mapToLong((end) -> end.getValue() - start.getOrDefault(end.getKey(), 0L))
 						.sum();
 					counts.put(topic, count);
 				}
@@ -164,7 +166,8 @@ public class DeadLetters {
 		consumer.seekToBeginning(partitions);
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-		while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+		while (partitions.stream()
+			.anyMatch((partition) -> consumer.position(partition) < end.getOrDefault(partition, 0L))) {
 			consumer.poll(POLL).forEach(records::add);
 		}
 		return records;
@@ -178,8 +181,8 @@ public class DeadLetters {
 			return Optional.empty();
 		}
 		consumer.assign(List.of(deadLetters));
-		long start = consumer.beginningOffsets(List.of(deadLetters)).get(deadLetters);
-		long end = consumer.endOffsets(List.of(deadLetters)).get(deadLetters);
+		long start = consumer.beginningOffsets(List.of(deadLetters)).getOrDefault(deadLetters, 0L);
+		long end = consumer.endOffsets(List.of(deadLetters)).getOrDefault(deadLetters, 0L);
 		if (offset < start || offset >= end) {
 			return Optional.empty();
 		}
@@ -212,7 +215,7 @@ public class DeadLetters {
 		return (Consumer<String, byte[]>) this.consumers.createConsumer(null, "dead-letters", null, overrides);
 	}
 
-	private static DeadLetter deadLetter(String topic, ConsumerRecord<String, byte[]> record, Instant redrivenAt) {
+	private static DeadLetter deadLetter(String topic, ConsumerRecord<String, byte[]> record, @Nullable Instant redrivenAt) {
 		return new DeadLetter(topic, record.partition(), record.offset(), record.key(),
 				Instant.ofEpochMilli(record.timestamp()), text(record, DeadLetterReason.HEADER),
 				text(record, KafkaHeaders.DLT_EXCEPTION_FQCN), number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION, 4)
@@ -221,11 +224,11 @@ public class DeadLetters {
 				(record.value() != null) ? new String(record.value(), StandardCharsets.UTF_8) : null, redrivenAt);
 	}
 
-	private record Found(ConsumerRecord<String, byte[]> record, Instant redrivenAt) {
+	private record Found(ConsumerRecord<String, byte[]> record, @Nullable Instant redrivenAt) {
 
 	}
 
-	private static String text(ConsumerRecord<?, ?> record, String name) {
+	private static @Nullable String text(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}

@@ -126,7 +126,8 @@ public class EventBusAutoConfiguration {
 		// and stays paused (EventBusIntegrationTests.keepsConsumingAPartitionPastAnUnreadableRecord).
 		handler.setSeekAfterError(false);
 		handler.setRetryListeners((record, ex, attempt) -> log.warn("Attempt {} at {}-{}@{} failed: {}", attempt,
-				record.topic(), record.partition(), record.offset(), DeadLetterReason.of(ex)));
+				record.topic(), record.partition(), record.offset(),
+				(ex != null) ? DeadLetterReason.of(ex) : "unknown"));
 		return handler;
 	}
 

@@ -32,7 +32,7 @@ public class EventDeserializer implements Deserializer<BusEvent> {
 	private static String reason(JacksonException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidEventException) {
-				return cause.getMessage();
+				return String.valueOf(cause.getMessage());
 			}
 		}
 		String field = ex.getPath().stream()

@@ -2,14 +2,23 @@ package io.github.eventsuite.eventbus.testing;
 
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import org.jspecify.annotations.NullMarked;
 
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Architecture rules every service checks about itself. */
 public final class SuiteRules {
 
 	private static final List<String> SERVICES = List.of("user", "notification", "analytics");
+
+	private static final DescribedPredicate<JavaClass> IN_A_NULL_MARKED_PACKAGE = DescribedPredicate
+		.describe("in a @NullMarked package", (javaClass) -> javaClass.getPackage().isAnnotatedWith(NullMarked.class));
 
 	private SuiteRules() {
 	}
@@ -30,6 +39,22 @@ public final class SuiteRules {
 			.should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
 				.map((name) -> "io.github.eventsuite." + name + "..")
 				.toArray(String[]::new));
+	}
+
+	/**
+	 * Every package of the service and of the event bus is {@code @NullMarked}: whatever is not
+	 * {@code @Nullable} is never null, and NullAway checks it when the code compiles.
+	 */
+	public static ArchRule nullMarked(String service) {
+		return classes().that()
+			.resideInAnyPackage("io.github.eventsuite." + service + "..", "io.github.eventsuite.eventbus..")
+			.and().resideOutsideOfPackage("io.github.eventsuite.eventbus.testing..")
+			.should(be(IN_A_NULL_MARKED_PACKAGE));
+	}
+
+	/** The service's feature packages may use each other one way only. */
+	public static ArchRule featuresFreeOfCycles(String service) {
+		return slices().matching("io.github.eventsuite." + service + ".(*)..").should().beFreeOfCycles();
 	}
 
 }

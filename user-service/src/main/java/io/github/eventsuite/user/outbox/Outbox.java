@@ -3,6 +3,8 @@ package io.github.eventsuite.user.outbox;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -35,7 +37,7 @@ public class Outbox {
 	}
 
 	/** The trace the caller is in, for an entry appended later in a batch (null outside a trace). */
-	public String currentTrace() {
+	public @Nullable String currentTrace() {
 		return this.tracing.current();
 	}
 
@@ -77,7 +79,7 @@ public class Outbox {
 	/**
 	 * An event and the W3C {@code traceparent} of the change it announces (null for none).
 	 */
-	public record Entry(BusEvent event, String traceparent) {
+	public record Entry(BusEvent event, @Nullable String traceparent) {
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicLong backlog = new AtomicLong();
 
-	private volatile Disposable relaying;
+	private volatile @Nullable Disposable relaying;
 
 	OutboxRelay(DatabaseClient db, KafkaOperations<Object, Object> kafka, TransactionalOperator transaction,
 			OutboxProperties properties, MeterRegistry meters, OutboxTracing tracing) {

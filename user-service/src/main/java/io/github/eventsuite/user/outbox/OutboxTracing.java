@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -31,7 +33,7 @@ class OutboxTracing {
 	}
 
 	/** The current trace as a {@code traceparent} value; null outside a trace or without tracing. */
-	String current() {
+	@Nullable String current() {
 		Tracer tracer = this.tracer.getIfAvailable();
 		Propagator propagator = this.propagator.getIfAvailable();
 		Span span = (tracer != null) ? tracer.currentSpan() : null;
@@ -39,12 +41,12 @@ class OutboxTracing {
 			return null;
 		}
 		Map<String, String> headers = new HashMap<>();
-		propagator.inject(span.context(), headers, Map::put);
+		propagator.inject(span.context(), headers, (carrier, key, value) -> headers.put(key, value));
 		return headers.get(TRACEPARENT);
 	}
 
 	/** Runs {@code send} in a span continuing {@code traceparent} (a new trace when null). */
-	<T> T continuing(String traceparent, Supplier<T> send) {
+	<T> T continuing(@Nullable String traceparent, Supplier<T> send) {
 		Tracer tracer = this.tracer.getIfAvailable();
 		Propagator propagator = this.propagator.getIfAvailable();
 		if (tracer == null || propagator == null || traceparent == null) {

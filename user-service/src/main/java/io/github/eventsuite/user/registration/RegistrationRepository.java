@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import io.r2dbc.spi.Readable;
 
@@ -138,7 +141,7 @@ class RegistrationRepository {
 	}
 
 	/** The outcome of one registration: created, or rejected with a reason. */
-	record Settlement(UserRegistrationRequested request, RegistrationStatus status, String reason) {
+	record Settlement(UserRegistrationRequested request, RegistrationStatus status, @Nullable String reason) {
 
 	}
 
@@ -150,11 +153,15 @@ class RegistrationRepository {
 			.bind("id", id)
 			.map((row) -> new Registration(row.get("id", UUID.class), row.get("name", String.class),
 					row.get("email", String.class), RegistrationStatus.valueOf(row.get("status", String.class)),
-					row.get("reason", String.class), instant(row, "requested_at"), instant(row, "created_at")))
+					row.get("reason", String.class), instant(row, "requested_at"), instantOrNull(row, "created_at")))
 			.one();
 	}
 
 	private static Instant instant(Readable row, String column) {
+		return Objects.requireNonNull(instantOrNull(row, column), column);
+	}
+
+	private static @Nullable Instant instantOrNull(Readable row, String column) {
 		OffsetDateTime value = row.get(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}

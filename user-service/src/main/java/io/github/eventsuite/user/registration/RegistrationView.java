@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /** What the API shows of a registration: the user once created, its status before that. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RegistrationView(UUID id, String status, String name, String email, Instant createdAt, String reason) {
+record RegistrationView(UUID id, String status, @Nullable String name, @Nullable String email,
+		@Nullable Instant createdAt, @Nullable String reason) {
 
 	static RegistrationView of(Registration registration) {
 		String status = registration.status().name().toLowerCase(Locale.ROOT);

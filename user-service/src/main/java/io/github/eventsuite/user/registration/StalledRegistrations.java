@@ -3,6 +3,7 @@ package io.github.eventsuite.user.registration;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ class StalledRegistrations implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile Disposable resending;
+	private volatile @Nullable Disposable resending;
 
 	StalledRegistrations(RegistrationRepository repository, EventPublisher publisher,
 			RegistrationProperties properties, Clock clock) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +123,7 @@ class UserCreations {
 	}
 
 	/** A registration to complete, with the trace its record came in. */
-	private record Creation(UserRegistrationRequested request, String traceparent) {
+	private record Creation(UserRegistrationRequested request, @Nullable String traceparent) {
 
 	}
 

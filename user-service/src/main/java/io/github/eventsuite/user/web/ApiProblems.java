@@ -2,7 +2,9 @@ package io.github.eventsuite.user.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		List<FieldProblem> errors = ex.getFieldErrors().stream()
-			.map((error) -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.map((error) -> new FieldProblem(error.getField(),
+					Objects.requireNonNullElse(error.getDefaultMessage(), "is invalid")))
 			.sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
 			.toList();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request body is invalid.");
@@ -95,7 +98,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, exchange);
 	}
 
-	private static Throwable jsonCause(Throwable ex) {
+	private static @Nullable Throwable jsonCause(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof StreamReadException || cause instanceof DatabindException) {
 				return cause;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.analytics.deadletters;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.analytics;
+
+import org.jspecify.annotations.NullMarked;

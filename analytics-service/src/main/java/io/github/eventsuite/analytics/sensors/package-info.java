@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.analytics.sensors;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.analytics.web;
+
+import org.jspecify.annotations.NullMarked;

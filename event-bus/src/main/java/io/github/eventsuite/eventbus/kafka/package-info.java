@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.eventbus.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.eventbus;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.eventbus.sensor;
+
+import org.jspecify.annotations.NullMarked;

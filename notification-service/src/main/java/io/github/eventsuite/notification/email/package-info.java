@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.notification.email;
+
+import org.jspecify.annotations.NullMarked;

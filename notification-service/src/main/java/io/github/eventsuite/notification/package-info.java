@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.notification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.user.outbox;
+
+import org.jspecify.annotations.NullMarked;

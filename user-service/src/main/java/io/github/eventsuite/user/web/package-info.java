@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.user.web;
+
+import org.jspecify.annotations.NullMarked;
