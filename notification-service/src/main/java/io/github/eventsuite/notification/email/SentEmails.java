@@ -36,7 +36,7 @@ class SentEmails {
 	private static final int BATCH_SIZE = 50;
 
 	/**
-	 * How long a statement for a batch waits for PostgreSQL before it fails as an outage
+	 * How long a statement waits for PostgreSQL before it fails as an outage
 	 * (the listener's retry waits it out): a server that accepts connections but never
 	 * answers would otherwise hold the poll without end.
 	 */
@@ -114,7 +114,7 @@ class SentEmails {
 				where user_id = :userId and template = :template and status = 'SENDING' and claimed_at < :staleBefore""")
 			.bind("userId", email.userId()).bind("template", WelcomeEmail.TEMPLATE)
 			.bind("now", now).bind("token", claim.token()).bind("staleBefore", staleBefore)
-			.fetch().rowsUpdated().filter((rows) -> rows == 1).map((rows) -> claim);
+			.fetch().rowsUpdated().timeout(TIMEOUT).filter((rows) -> rows == 1).map((rows) -> claim);
 	}
 
 	/** Emits false if the claim is no longer this one: it was taken over. */
@@ -146,7 +146,7 @@ class SentEmails {
 				where user_id = :userId and template = :template and status = 'SENDING' and claim_token = :token""")
 			.bind("at", endedAt).bind("userId", claim.email().userId())
 			.bind("template", WelcomeEmail.TEMPLATE).bind("token", claim.token())
-			.fetch().rowsUpdated().map((rows) -> rows == 1);
+			.fetch().rowsUpdated().timeout(TIMEOUT).map((rows) -> rows == 1);
 	}
 
 	/** Gives a claim up after a send that failed before the server had the message, so that the retry can claim it at once. */
@@ -155,7 +155,8 @@ class SentEmails {
 				delete from sent_emails
 				where user_id = :userId and template = :template and status = 'SENDING' and claim_token = :token""")
 			.bind("userId", claim.email().userId()).bind("template", WelcomeEmail.TEMPLATE).bind("token", claim.token())
-			.then();
+			.then()
+			.timeout(TIMEOUT);
 	}
 
 	/** As text, for the {@code unnest} of an array parameter. */

@@ -38,6 +38,17 @@ class OutboxRelay implements SmartLifecycle {
 	/** Arbitrary, fixed: identifies "the outbox relay" among advisory locks. */
 	private static final long RELAY_LOCK = 0x6f7574626f78L;
 
+	/**
+	 * How long a round may take: a PostgreSQL that accepts connections but never answers
+	 * fails it (the next tick tries again) instead of holding the relay for as long as it
+	 * hangs. Above the bound of a round's sends while Kafka is away (max.block.ms 10 s, then
+	 * delivery.timeout.ms 15 s: application.yml).
+	 */
+	static final Duration ROUND_TIMEOUT = Duration.ofSeconds(30);
+
+	/** How long the backlog count waits for PostgreSQL. */
+	private static final Duration COUNT_TIMEOUT = Duration.ofSeconds(10);
+
 	private final DatabaseClient db;
 
 	private final KafkaOperations<Object, Object> kafka;
@@ -94,7 +105,8 @@ class OutboxRelay implements SmartLifecycle {
 			.filter(Boolean::booleanValue)
 			.flatMap((locked) -> unsent())
 			.flatMap((rows) -> publish(rows).then(markSent(rows)).thenReturn(rows.size())))
-			.defaultIfEmpty(0);
+			.defaultIfEmpty(0)
+			.timeout(ROUND_TIMEOUT);
 	}
 
 	private Mono<Boolean> lock() {
@@ -138,6 +150,7 @@ class OutboxRelay implements SmartLifecycle {
 	private Mono<Void> countBacklog() {
 		return this.db.sql("select count(*) from outbox where sent_at is null")
 			.map((row) -> row.get(0, Long.class)).one()
+			.timeout(COUNT_TIMEOUT)
 			.doOnNext(this.backlog::set)
 			.then();
 	}

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
 class RegistrationRepository {
 
 	/**
-	 * How long a request or a batch waits for PostgreSQL before it fails as an outage (503,
-	 * or the listener's retry): a server that accepts connections but never answers would
+	 * How long a request, a batch or a background round waits for PostgreSQL before it fails
+	 * as an outage (503, the listener's retry, or the next round): a server that accepts connections but never answers would
 	 * otherwise hold them without end. A batch takes milliseconds, and well under a second
 	 * at the benchmark's saturation; a client waiting longer than this is better told 503.
 	 */

@@ -60,6 +60,7 @@ class StalledRegistrations implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		return this.repository.claimStalePending(now.minus(this.properties.resendAfter()), now, BATCH_SIZE)
 			.collectList()
+			.timeout(RegistrationRepository.TIMEOUT)
 			.filter((stale) -> !stale.isEmpty())
 			.flatMap((stale) -> {
 				log.warn("{} registrations still pending: publishing them again", stale.size());

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -26,6 +28,7 @@ import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.user.TestcontainersConfiguration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +55,12 @@ class OutboxIntegrationTests {
 	@Autowired
 	private KafkaConnectionDetails kafka;
 
+	@Autowired
+	private PostgreSQLContainer postgresContainer;
+
+	@Autowired
+	private OutboxRelay relay;
+
 	@Test
 	void keepsEventsWhileKafkaIsAwayAndPublishesThemWhenItIsBack() {
 		List<UserCreated> events = IntStream.range(0, 5)
@@ -72,6 +81,27 @@ class OutboxIntegrationTests {
 			.filteredOn((event) -> "outbox-test".equals(event.envelope().correlationId()))
 			.containsExactlyInAnyOrderElementsOf(events));
 		await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0);
+	}
+
+	/**
+	 * A PostgreSQL that takes connections and never answers (paused) fails a relay round
+	 * within its bound instead of holding the relay for as long as it hangs; once it answers,
+	 * rounds relay again.
+	 */
+	@Test
+	void failsARoundWithinItsBoundWhilePostgresHangsAndRelaysOnceItAnswers() {
+		try (Paused paused = Paused.pause(this.postgresContainer)) {
+			StepVerifier.create(this.relay.relay())
+				.expectError(TimeoutException.class)
+				.verify(OutboxRelay.ROUND_TIMEOUT.plusSeconds(30));
+		}
+		UserCreated event = UserCreated.of(UUID.randomUUID(), "After Hang", "after-hang@example.com", Instant.now(), "hang");
+		this.transaction.transactional(append(event)).block(Duration.ofSeconds(10));
+
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				topics.events(Topics.USER_CREATED, UserCreated.class))
+			.anySatisfy((published) -> assertThat(published.envelope().eventId()).isEqualTo(event.envelope().eventId())));
 	}
 
 	@Test
