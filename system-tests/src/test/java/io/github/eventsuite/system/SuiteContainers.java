@@ -47,6 +47,14 @@ final class SuiteContainers implements AutoCloseable {
 
 	static final int ANALYTICS_MANAGEMENT_PORT = 9182;
 
+	/** The dead-letter console's admin (SuiteProbe.postAsAdmin). */
+	static final String CONSOLE_ADMIN = "admin";
+
+	static final String CONSOLE_PASSWORD = "test-admin-password";
+
+	/** BCrypt of {@link #CONSOLE_PASSWORD}. */
+	private static final String CONSOLE_PASSWORD_HASH = "$2a$10$l5ksmvDf6cI1l5eq5FmA8.D0ixfFC265VgYqyCKyM8mWAj2A0oSJm";
+
 	private final Network network = Network.newNetwork();
 
 	/** Published on a fixed host port, so that a restarted broker is where clients left it. */
@@ -85,7 +93,7 @@ final class SuiteContainers implements AutoCloseable {
 	final GenericContainer<?> notificationService;
 
 	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT,
-			ANALYTICS_MANAGEMENT_PORT, Map.of());
+			ANALYTICS_MANAGEMENT_PORT, Map.of("ANALYTICS_ADMIN_PASSWORD_HASH", CONSOLE_PASSWORD_HASH));
 
 	/** Optional: three brokers in place of {@link #kafka}. */
 	private final KafkaCluster cluster;
@@ -179,6 +187,13 @@ final class SuiteContainers implements AutoCloseable {
 	}
 
 	/** One more notification-service, in the same consumer group, with the same settings. */
+	/** Every notification-service instance running: the first, then those started since. */
+	List<GenericContainer<?>> notificationServices() {
+		List<GenericContainer<?>> all = new ArrayList<>(List.of(this.notificationService));
+		all.addAll(this.moreNotificationServices);
+		return all;
+	}
+
 	void startAnotherNotificationService() {
 		GenericContainer<?> another = notificationService(this.notificationEnvironment);
 		this.moreNotificationServices.add(another);
