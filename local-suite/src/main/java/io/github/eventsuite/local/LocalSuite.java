@@ -192,6 +192,9 @@ public final class LocalSuite implements AutoCloseable {
 		return ChildProcess.java(serviceJar(home, service), options.toArray(String[]::new));
 	}
 
+	/** BCrypt of "admin": the dead-letter console's password on a development machine, as in compose. */
+	private static final String DEV_CONSOLE_PASSWORD_HASH = "$2a$10$L/K9wCkQ06pZNEZGn0s4bOvUhhq36DpjXjb2P.jwkSFeLEwrenK4i";
+
 	/** The connection settings a service gets: the same variables as in docker compose. */
 	public static Map<String, String> serviceEnvironment(LocalPorts ports, String service) {
 		Map<String, String> environment = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
@@ -203,8 +206,8 @@ public final class LocalSuite implements AutoCloseable {
 		switch (service) {
 			case "user-service" -> environment.put("DB_NAME", "users");
 			case "notification-service" -> environment.put("DB_NAME", "notifications");
-			default -> {
-			}
+			default -> environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
+					System.getenv().getOrDefault("ANALYTICS_ADMIN_PASSWORD_HASH", DEV_CONSOLE_PASSWORD_HASH));
 		}
 		return environment;
 	}
@@ -265,7 +268,7 @@ public final class LocalSuite implements AutoCloseable {
 				                         -d '{"name":"Ada Lovelace","email":"ada@example.com"}'
 				  Registrations     %s/api/users/{id}
 				  Statistics        %s/api/stats   (live: %s/api/stats/stream)
-				  Dead letters      %s/dead-letters.html
+				  Dead letters      %s/dead-letters.html   (admin / admin, unless ANALYTICS_ADMIN_PASSWORD_HASH is set)
 				  Metrics           http://%s:%d/actuator/prometheus   (and ports %d, %d; health: /actuator/health)
 				  Mailbox           http://%s:%d   (GreenMail; SMTP on port %d)
 				  Kafka             %s:%d

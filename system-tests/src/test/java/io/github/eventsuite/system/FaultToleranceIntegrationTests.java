@@ -154,7 +154,7 @@ class FaultToleranceIntegrationTests {
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 		String console = suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT) + "/api/dead-letters/";
 		for (String topic : consumed) {
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.getJson(console + topic).values())
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.getJsonAsAdmin(console + topic).values())
 				.anySatisfy((deadLetter) -> {
 					assertThat(deadLetter.get("key").asString()).isEqualTo(poison);
 					assertThat(deadLetter.get("reason").asString()).startsWith(topic + ": ");
@@ -170,8 +170,8 @@ class FaultToleranceIntegrationTests {
 				new String(new EventSerializer().serialize(Topics.USER_REGISTER, lost), StandardCharsets.UTF_8));
 		String redrive = console + Topics.USER_REGISTER + "/" + deadLetter.partition() + "/" + deadLetter.offset()
 				+ "/redrive";
-		assertThat(probe.post(redrive)).isEqualTo(200);
-		assertThat(probe.post(redrive)).isEqualTo(200);
+		assertThat(probe.postAsAdmin(redrive)).isEqualTo(200);
+		assertThat(probe.postAsAdmin(redrive)).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> probe.mailbox().messagesTo(email).size() == 1);
 		// Both copies consumed, no email left claimed: a second email would be there by now.

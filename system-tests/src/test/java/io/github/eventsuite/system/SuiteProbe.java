@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import io.github.eventsuite.eventbus.Topics;
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class SuiteProbe {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final String CONSOLE = "/api/dead-letters";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -57,11 +61,41 @@ final class SuiteProbe {
 		}
 	}
 
-	/** The HTTP status of a POST without body. */
-	int post(String url) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.noBody()).build();
+	/**
+	 * The HTTP status of a POST without body to the dead-letter console, as its admin with the
+	 * CSRF token that a GET of the console handed out.
+	 */
+	int postAsAdmin(String url) {
+		String console = url.substring(0, url.indexOf(CONSOLE) + CONSOLE.length());
+		HttpResponse<Void> page = this.http.sendAsync(asAdmin(console).build(), HttpResponse.BodyHandlers.discarding())
+			.join();
+		String token = page.headers().allValues("Set-Cookie").stream()
+			.filter((cookie) -> cookie.startsWith("XSRF-TOKEN="))
+			.map((cookie) -> cookie.substring("XSRF-TOKEN=".length()).split(";", 2)[0])
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("GET " + console + " answered " + page.statusCode() + " without a token"));
+		HttpRequest request = asAdmin(url).timeout(Duration.ofSeconds(30))
+			.header("Cookie", "XSRF-TOKEN=" + token)
+			.header("X-XSRF-TOKEN", token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
 		return this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).join().statusCode();
+	}
+
+	/** The dead-letter console's JSON, as its admin. */
+	JsonNode getJsonAsAdmin(String url) {
+		HttpResponse<String> response = this.http.sendAsync(asAdmin(url).build(), HttpResponse.BodyHandlers.ofString())
+			.join();
+		if (response.statusCode() != 200) {
+			throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return json.readTree(response.body());
+	}
+
+	private static HttpRequest.Builder asAdmin(String url) {
+		String credentials = SuiteContainers.CONSOLE_ADMIN + ":" + SuiteContainers.CONSOLE_PASSWORD;
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	String get(String url) {

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The dead-letter console: what failed, why, and a way to send it back once the cause is
- * fixed. Re-driving twice is harmless: every consumer of the suite is idempotent.
+ * fixed. Re-driving twice is harmless: every consumer of the suite is idempotent. For the
+ * admin only ({@link ConsoleSecurity}); values are shown with personal data masked.
  */
 @RestController
 @RequestMapping("/api/dead-letters")
@@ -39,7 +40,7 @@ class DeadLetterController {
 
 	@GetMapping("/{topic}")
 	Mono<List<DeadLetter>> list(@PathVariable String topic) {
-		return this.deadLetters.list(known(topic));
+		return this.deadLetters.list(known(topic)).map((list) -> list.stream().map(MaskedValues::of).toList());
 	}
 
 	@PostMapping("/{topic}/redrive")
@@ -50,6 +51,7 @@ class DeadLetterController {
 	@PostMapping("/{topic}/{partition}/{offset}/redrive")
 	Mono<DeadLetter> redrive(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset) {
 		return this.deadLetters.redrive(known(topic), partition, offset)
+			.map(MaskedValues::of)
 			.switchIfEmpty(Mono.error(() -> notFound("No dead letter at " + topic + " partition " + partition
 					+ " offset " + offset + ".")));
 	}

@@ -48,9 +48,60 @@ class DeadLetterConsoleIntegrationTests {
 
 	private KafkaTopics topics;
 
+	/** Signed in as the console's admin, with a CSRF token. */
+	private WebTestClient admin;
+
 	@BeforeEach
 	void connect() {
 		this.topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		this.admin = ConsoleAdmin.of(this.client);
+	}
+
+	@Test
+	void opensTheConsoleToTheAdminOnlyAndTheStatisticsToAnyone() {
+		for (String path : List.of("/api/dead-letters", "/api/dead-letters/email.sent", "/dead-letters.html")) {
+			this.client.get().uri(path).exchange()
+				.expectStatus().isUnauthorized()
+				.expectHeader().valueEquals("WWW-Authenticate", "Basic realm=\"dead-letters\"")
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			this.client.get().uri(path).headers((headers) -> headers.setBasicAuth(ConsoleAdmin.USERNAME, "guessed"))
+				.exchange()
+				.expectStatus().isUnauthorized();
+		}
+		// Without the CSRF token a POST is refused before its credentials are even looked at.
+		this.client.post().uri("/api/dead-letters/user.created/redrive").exchange().expectStatus().isForbidden();
+		this.client.get().uri("/api/stats").exchange().expectStatus().isOk();
+		this.client.get().uri("/").exchange().expectStatus().isOk();
+	}
+
+	/** Basic credentials are sent by a browser with any request, also one that another site makes it send. */
+	@Test
+	void refusesAReDriveWithoutTheCsrfToken() {
+		String topic = Topics.USER_CREATED;
+		RecordMetadata deadLetter = this.topics.sendRaw(Topics.deadLetterTopicOf(topic), UUID.randomUUID().toString(), "{}");
+
+		this.client.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", topic, deadLetter.partition(),
+				deadLetter.offset())
+			.headers((headers) -> headers.setBasicAuth(ConsoleAdmin.USERNAME, ConsoleAdmin.PASSWORD))
+			.exchange()
+			.expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		assertThat(copiesRedrivenFrom(topic, deadLetter)).isZero();
+	}
+
+	@Test
+	void showsValuesWithNamesAndEmailAddressesMasked() {
+		String key = UUID.randomUUID().toString();
+		// As notification-service dead-letters an unreadable user.created.
+		this.topics.sendRaw(Topics.deadLetterTopicOf(Topics.USER_CREATED), key,
+				"{\"envelope\":42,\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"note\":\"cc bob@example.org\"}");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters(Topics.USER_CREATED))
+			.filteredOn((deadLetter) -> key.equals(deadLetter.key()))
+			.singleElement()
+			.satisfies((deadLetter) -> assertThat(deadLetter.value()).isEqualTo(
+					"{\"envelope\":42,\"name\":\"A***\",\"email\":\"a***@example.com\",\"note\":\"cc b***@example.org\"}")));
 	}
 
 	@Test
@@ -66,7 +117,7 @@ class DeadLetterConsoleIntegrationTests {
 				assertThat(deadLetter.value()).isEqualTo("{\"envelope\":42}");
 				assertThat(deadLetter.originalOffset()).isNotNull();
 			}));
-		this.client.get().uri("/api/dead-letters").exchange()
+		this.admin.get().uri("/api/dead-letters").exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$['email.sent']").value((Integer count) -> assertThat(count).isPositive());
@@ -96,12 +147,12 @@ class DeadLetterConsoleIntegrationTests {
 	void redrivesAllOnlyWhatWasNotRedrivenBefore() {
 		String topic = Topics.USER_CREATED;
 		RecordMetadata first = this.topics.sendRaw(Topics.deadLetterTopicOf(topic), UUID.randomUUID().toString(), "{}");
-		this.client.post().uri("/api/dead-letters/{topic}/redrive", topic).exchange()
+		this.admin.post().uri("/api/dead-letters/{topic}/redrive", topic).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.redriven").value((Integer count) -> assertThat(count).isPositive());
 		RecordMetadata second = this.topics.sendRaw(Topics.deadLetterTopicOf(topic), UUID.randomUUID().toString(), "{}");
 
-		this.client.post().uri("/api/dead-letters/{topic}/redrive", topic).exchange()
+		this.admin.post().uri("/api/dead-letters/{topic}/redrive", topic).exchange()
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.redriven").isEqualTo(1);
 
@@ -128,7 +179,7 @@ class DeadLetterConsoleIntegrationTests {
 		deadLetter.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(original).array());
 		RecordMetadata sent = this.topics.send(deadLetter);
 
-		this.client.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.SENSOR_READINGS,
+		this.admin.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.SENSOR_READINGS,
 				sent.partition(), sent.offset())
 			.exchange()
 			.expectStatus().isOk();
@@ -141,7 +192,7 @@ class DeadLetterConsoleIntegrationTests {
 
 	@Test
 	void servesTheConsolePage() {
-		this.client.get().uri("/dead-letters.html").exchange()
+		this.admin.get().uri("/dead-letters.html").exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
@@ -150,22 +201,22 @@ class DeadLetterConsoleIntegrationTests {
 
 	@Test
 	void answers404ForUnknownTopicsAndDeadLetters() {
-		this.client.get().uri("/api/dead-letters/orders").exchange()
+		this.admin.get().uri("/api/dead-letters/orders").exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.post().uri("/api/dead-letters/user.created/0/999999/redrive").exchange()
+		this.admin.post().uri("/api/dead-letters/user.created/0/999999/redrive").exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private WebTestClient.ResponseSpec redrive(RecordMetadata deadLetter) {
-		return this.client.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.EMAIL_SENT,
+		return this.admin.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.EMAIL_SENT,
 				deadLetter.partition(), deadLetter.offset())
 			.exchange();
 	}
 
 	private List<DeadLetter> deadLetters(String topic) {
-		return this.client.get().uri("/api/dead-letters/{topic}", topic).exchange()
+		return this.admin.get().uri("/api/dead-letters/{topic}", topic).exchange()
 			.expectStatus().isOk()
 			.expectBody(new ParameterizedTypeReference<List<DeadLetter>>() {
 			})

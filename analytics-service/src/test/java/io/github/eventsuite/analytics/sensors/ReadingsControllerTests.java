@@ -20,6 +20,7 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.eventsuite.analytics.deadletters.WithConsoleSecurity;
 import io.github.eventsuite.eventbus.BusEvent;
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.sensor.SensorReadingTaken;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebFluxTest(value = ReadingsController.class, properties = "sensors.max-batch-size=3")
-@Import({ SensorConfiguration.class, ReadingPublisher.class, ReadingsControllerTests.Kafka.class })
+@Import({ SensorConfiguration.class, ReadingPublisher.class, ReadingsControllerTests.Kafka.class, WithConsoleSecurity.class })
 class ReadingsControllerTests {
 
 	private static final String T = "2026-11-25T10:00:01.500Z";

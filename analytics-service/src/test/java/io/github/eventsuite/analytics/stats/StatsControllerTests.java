@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.eventsuite.analytics.deadletters.WithConsoleSecurity;
 import io.github.eventsuite.eventbus.BusEvent;
 import reactor.test.StepVerifier;
 
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @WebFluxTest(StatsController.class)
-@Import(StatsControllerTests.Fold.class)
+@Import({ StatsControllerTests.Fold.class, WithConsoleSecurity.class })
 class StatsControllerTests {
 
 	@TestConfiguration(proxyBeanMethods = false)
