@@ -13,7 +13,9 @@ public final class PersonalData {
 	private static final String MASK = "***";
 
 	/** Something shaped like an email address anywhere in a text: a first character kept, the domain kept. */
-	private static final Pattern EMAIL = Pattern.compile("([\\p{Alnum}_%+-])[\\p{Alnum}._%+-]*@([\\p{Alnum}-]+(?:\\.[\\p{Alnum}-]+)*)");
+	/** Letters of any script: {@code andré@example.com} is an address too. */
+	private static final Pattern EMAIL = Pattern.compile(
+			"([\\p{Alnum}_%+-])[\\p{Alnum}._%+-]*@([\\p{Alnum}-]+(?:\\.[\\p{Alnum}-]+)*)", Pattern.UNICODE_CHARACTER_CLASS);
 
 	private PersonalData() {
 	}

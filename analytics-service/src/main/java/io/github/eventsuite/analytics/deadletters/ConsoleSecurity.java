@@ -9,8 +9,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -45,21 +45,38 @@ class ConsoleSecurity {
 
 	private static final String[] CONSOLE = { "/api/dead-letters", "/api/dead-letters/**", "/dead-letters.html" };
 
+	/** The console: the admin only, with a CSRF token for what changes anything. */
 	@Bean
+	@Order(1)
 	SecurityWebFilterChain adminOnlyConsole(ServerHttpSecurity http) {
-		return http.authorizeExchange((exchanges) -> exchanges.pathMatchers(CONSOLE).hasRole("ADMIN")
-				.anyExchange().permitAll())
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSOLE))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("ADMIN"))
 			.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> problem(exchange,
 					HttpStatus.UNAUTHORIZED, "The dead-letter console needs the admin's credentials (HTTP Basic).")))
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(
-					ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/dead-letters/**"))
-				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				// The console's script sends the cookie's value as it is (no BREACH masking:
 				// the token is never in a response body).
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN,
 						"A re-drive needs the CSRF token: the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header.")))
 			.addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.build();
+	}
+
+	/**
+	 * Everything else: public, and no credentials looked at (a client or scraper that sends
+	 * some anyway is not turned away). Nothing here acts on a browser's cookies or cached
+	 * credentials, so it needs no CSRF token either.
+	 */
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain everythingElsePublic(ServerHttpSecurity http) {
+		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -88,10 +105,8 @@ class ConsoleSecurity {
 	 */
 	private static WebFilter issueCsrfCookie() {
 		return (exchange, chain) -> {
-			String path = exchange.getRequest().getPath().pathWithinApplication().value();
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			boolean console = path.startsWith("/api/dead-letters") || path.equals("/dead-letters.html");
-			return ((console && token != null) ? token.then() : Mono.<Void>empty()).then(chain.filter(exchange));
+			return ((token != null) ? token.then() : Mono.<Void>empty()).then(chain.filter(exchange));
 		};
 	}
 

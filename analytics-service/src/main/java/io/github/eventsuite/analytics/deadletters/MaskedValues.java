@@ -1,6 +1,9 @@
 package io.github.eventsuite.analytics.deadletters;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -13,12 +16,21 @@ import io.github.eventsuite.eventbus.kafka.DeadLetter;
 
 /**
  * A dead letter as the console shows it: personal data in its value masked. In a JSON value
- * every {@code name} and {@code email} field is masked, in any other value every email
- * address; re-driving sends the record as it was.
+ * every {@code name} and {@code email} field (any case, any type) is masked; in a value that
+ * is not JSON (often cut short: why it was dead-lettered) what looks like such a field is;
+ * in both, every email address. Re-driving sends the record as it was.
  */
 final class MaskedValues {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private static final Set<String> PERSONAL = Set.of("name", "email");
+
+	/** {@code "name": "Ada Lovelace} (closed or not) keeps its first character. */
+	private static final Pattern PERSONAL_FIELD = Pattern
+		.compile("(\"(?:name|email)\"\\s*:\\s*\")([^\"\\\\]?)[^\"\\\\]*", Pattern.CASE_INSENSITIVE);
+
+	private static final String MASK = "***";
 
 	private MaskedValues() {
 	}
@@ -39,28 +51,32 @@ final class MaskedValues {
 			return PersonalData.maskEmailsIn(JSON.writeValueAsString(tree));
 		}
 		catch (JacksonException ex) {
-			return PersonalData.maskEmailsIn(value);
+			return PersonalData.maskEmailsIn(PERSONAL_FIELD.matcher(value).replaceAll("$1$2" + MASK));
 		}
 	}
 
 	private static void maskFields(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			for (Map.Entry<String, JsonNode> field : object.properties()) {
-				JsonNode child = field.getValue();
-				if (child.isString() && field.getKey().equals("name")) {
-					object.put("name", PersonalData.maskName(child.stringValue()));
-				}
-				else if (child.isString() && field.getKey().equals("email")) {
-					object.put("email", PersonalData.maskEmail(child.stringValue()));
+				if (PERSONAL.contains(field.getKey().toLowerCase(Locale.ROOT))) {
+					object.put(field.getKey(), masked(field.getKey(), field.getValue()));
 				}
 				else {
-					maskFields(child);
+					maskFields(field.getValue());
 				}
 			}
 		}
 		else if (node.isArray()) {
 			node.forEach(MaskedValues::maskFields);
 		}
+	}
+
+	private static @Nullable String masked(String key, JsonNode value) {
+		if (!value.isString()) {
+			return MASK;
+		}
+		return key.equalsIgnoreCase("email") ? PersonalData.maskEmail(value.stringValue())
+				: PersonalData.maskName(value.stringValue());
 	}
 
 }

@@ -72,6 +72,10 @@ class DeadLetterConsoleIntegrationTests {
 		this.client.post().uri("/api/dead-letters/user.created/redrive").exchange().expectStatus().isForbidden();
 		this.client.get().uri("/api/stats").exchange().expectStatus().isOk();
 		this.client.get().uri("/").exchange().expectStatus().isOk();
+		// Credentials sent along to a public endpoint (a scraper behind a proxy) are not looked at.
+		this.client.get().uri("/api/stats").headers((headers) -> headers.setBasicAuth("someone", "anything"))
+			.exchange()
+			.expectStatus().isOk();
 	}
 
 	/** Basic credentials are sent by a browser with any request, also one that another site makes it send. */

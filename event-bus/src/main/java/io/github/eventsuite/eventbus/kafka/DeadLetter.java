@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param value the record value as text (events are JSON)
  * @param redrivenAt when it was re-driven; null if it was not (a dead letter is re-driven once)
  */
-public record DeadLetter(String topic, int partition, long offset, String key, Instant deadLetteredAt,
+public record DeadLetter(String topic, int partition, long offset, @Nullable String key, Instant deadLetteredAt,
 		@Nullable String reason, @Nullable String exception, @Nullable Integer originalPartition, @Nullable Long originalOffset,
 		@Nullable String value, @Nullable Instant redrivenAt) {
 
