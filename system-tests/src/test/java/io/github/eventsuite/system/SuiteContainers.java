@@ -186,13 +186,14 @@ final class SuiteContainers implements AutoCloseable {
 		return service("notification-service", NOTIFICATION_SERVICE_PORT, NOTIFICATION_MANAGEMENT_PORT, environment);
 	}
 
-	/** One more notification-service, in the same consumer group, with the same settings. */
 	/** Every notification-service instance running: the first, then those started since. */
 	List<GenericContainer<?>> notificationServices() {
 		List<GenericContainer<?>> all = new ArrayList<>(List.of(this.notificationService));
 		all.addAll(this.moreNotificationServices);
 		return all;
 	}
+
+	/** One more notification-service, in the same consumer group, with the same settings. */
 
 	void startAnotherNotificationService() {
 		GenericContainer<?> another = notificationService(this.notificationEnvironment);

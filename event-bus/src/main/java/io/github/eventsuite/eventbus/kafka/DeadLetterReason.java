@@ -1,6 +1,7 @@
 package io.github.eventsuite.eventbus.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -37,7 +38,7 @@ public final class DeadLetterReason {
 		Throwable innermost = ex;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidEventException) {
-				return String.valueOf(cause.getMessage());
+				return Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
 			}
 			innermost = cause;
 		}

@@ -1,5 +1,7 @@
 package io.github.eventsuite.eventbus.kafka;
 
+import java.util.Objects;
+
 import org.apache.kafka.common.serialization.Deserializer;
 
 import io.github.eventsuite.eventbus.BusEvent;
@@ -32,7 +34,7 @@ public class EventDeserializer implements Deserializer<BusEvent> {
 	private static String reason(JacksonException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof InvalidEventException) {
-				return String.valueOf(cause.getMessage());
+				return Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
 			}
 		}
 		String field = ex.getPath().stream()

@@ -29,9 +29,18 @@ public final class Paused implements AutoCloseable {
 
 	public static Paused pause(GenericContainer<?> container) {
 		Paused paused = new Paused(container.getDockerClient(), container.getContainerId());
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-			.ignoreException(DockerException.class)
-			.until(paused::pausedNow);
+		try {
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+				.ignoreException(DockerException.class)
+				.until(paused::pausedNow);
+		}
+		catch (RuntimeException ex) {
+			// A pause that took after all must not leave the container frozen for the next tests.
+			if (paused.isPaused()) {
+				paused.close();
+			}
+			throw ex;
+		}
 		return paused;
 	}
 

@@ -89,7 +89,11 @@ class WelcomeEmails {
 			// Nothing reached the server: the retry may claim it again at once.
 			.onErrorResume((ex) -> {
 				this.metrics.failed();
-				return this.sentEmails.release(claim).then(Mono.error(ex));
+				// A release that fails leaves the claim to expire; the send's failure decides what follows.
+				return this.sentEmails.release(claim).onErrorResume((releaseFailed) -> {
+					ex.addSuppressed(releaseFailed);
+					return Mono.empty();
+				}).then(Mono.error(ex));
 			})
 			.flatMap((confirmed) -> record(claim, confirmed));
 	}
