@@ -2,6 +2,7 @@ package io.github.eventsuite.eventbus;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.github.eventsuite.eventbus.email.EmailSent;
 import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
@@ -45,6 +46,9 @@ public final class Topics {
 			SENSOR_ALERTS, SensorAlertRaised.class,
 			SENSOR_REGION_STATS, RegionWindowClosed.class);
 
+	private static final Map<Class<? extends BusEvent>, String> TOPICS = EVENT_TYPES.entrySet().stream()
+		.collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
 	private Topics() {
 	}
 
@@ -63,11 +67,11 @@ public final class Topics {
 
 	/** The topic an event is published to. */
 	public static String topicOf(BusEvent event) {
-		return EVENT_TYPES.entrySet().stream()
-			.filter((entry) -> entry.getValue() == event.getClass())
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("no topic carries " + event.getClass().getSimpleName()));
+		String topic = TOPICS.get(event.getClass());
+		if (topic == null) {
+			throw new IllegalArgumentException("no topic carries " + event.getClass().getSimpleName());
+		}
+		return topic;
 	}
 
 }

@@ -1,0 +1,5 @@
+/** The JSON mapper every service's web layer shares. */
+@NullMarked
+package io.github.eventsuite.eventbus.json;
+
+import org.jspecify.annotations.NullMarked;
