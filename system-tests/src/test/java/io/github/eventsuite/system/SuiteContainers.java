@@ -193,13 +193,16 @@ final class SuiteContainers implements AutoCloseable {
 		return all;
 	}
 
-	/** One more notification-service, in the same consumer group, with the same settings. */
-
-	void startAnotherNotificationService() {
-		GenericContainer<?> another = notificationService(this.notificationEnvironment);
-		this.moreNotificationServices.add(another);
-		connectToKafka(another);
-		another.start();
+	/** More notification-services, in the same consumer group, with the same settings, started together. */
+	void startMoreNotificationServices(int count) {
+		List<GenericContainer<?>> more = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			GenericContainer<?> another = notificationService(this.notificationEnvironment);
+			connectToKafka(another);
+			more.add(another);
+		}
+		this.moreNotificationServices.addAll(more);
+		Startables.deepStart(more).join();
 	}
 
 	/**
