@@ -19,6 +19,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import io.github.eventsuite.eventbus.PersonalData;
 import io.github.eventsuite.eventbus.kafka.Outages;
@@ -35,6 +36,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	private static final DisconnectedClientHelper disconnectedClients = new DisconnectedClientHelper(
+			ApiProblems.class.getName());
 
 	@Override
 	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -73,10 +77,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	/**
 	 * Anything unexpected: a 500 that reveals nothing internal, logged with its stack trace.
 	 * Except an outage (the database away, a timeout: {@link Outages}): a 503 the client may
-	 * retry, logged in one line; one stack trace per request would flood the log.
+	 * retry, logged in one line; one stack trace per request would flood the log. And except
+	 * a client that hung up (its own timeout, under overload): nobody is left to answer, and
+	 * it is no error of the service's (a line at DEBUG).
 	 */
 	@ExceptionHandler(Exception.class)
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+		if (disconnectedClients.checkAndLogClientDisconnectedException(ex)) {
+			return Mono.empty();
+		}
 		if (Outages.isOutage(ex)) {
 			return handleOutage(ex, exchange);
 		}

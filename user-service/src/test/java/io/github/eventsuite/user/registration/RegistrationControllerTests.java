@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +19,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -194,6 +199,19 @@ class RegistrationControllerTests {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail").isEqualTo("An unexpected error occurred.");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void answersNothingAndLogsNoErrorWhenTheClientHungUp(CapturedOutput output) {
+		UUID id = UUID.randomUUID();
+		given(this.registrations.find(id))
+			.willReturn(Mono.error(new AbortedException("Connection has been closed BEFORE send operation")));
+
+		this.client.get().uri("/api/users/{id}", id).exchange()
+			.expectStatus().isOk()
+			.expectBody().isEmpty();
+		assertThat(output).doesNotContain("Unexpected error").doesNotContain("AbortedException");
 	}
 
 	private WebTestClient.ResponseSpec post(String body) {
