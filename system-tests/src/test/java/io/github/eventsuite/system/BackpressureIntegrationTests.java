@@ -38,8 +38,8 @@ class BackpressureIntegrationTests {
 
 	/**
 	 * Twenty seconds of what the SMTP server takes at most, posted within 1.6 s: the backlog
-	 * has to wait somewhere. Enough to show where; more only makes the run longer (#14: the
-	 * whole CI run is to stay under 25 minutes).
+	 * has to wait somewhere. Enough to show where; more only makes the run longer (the whole
+	 * CI run is to stay under 25 minutes).
 	 */
 	private static final int BURST = 400;
 

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Scope;
  * Boot's JSON mapper on a factory whose buffers are recycled per thread. Spring Framework
  * 7.0.8's Jackson encoders take a buffer recycler from the factory's pool and never give it
  * back (spring-framework#37058), and Jackson 3's default pool is refilled only by those
- * returns: every response body encoded allocated a fresh 16 KB of buffers, a tenth of all
+ * returns: every response body encoded allocated about 19 KB of fresh buffers, a tenth of all
  * that user-service allocated per registration (#14). A thread-local pool needs no return.
  * Goes when the Boot BOM brings Spring Framework 7.0.9, which returns them (#37059).
  */
