@@ -37,6 +37,11 @@ import reactor.core.publisher.Sinks;
  * connections but never answers (hung, not down) would otherwise hold every caller, and
  * every slot, for as long as it hangs.
  *
+ * <p>At most {@code maxWaiting} items wait: beyond that an item fails at once with a
+ * {@link BatcherFullException}. Work offered faster than it can be done (an HTTP API under
+ * overload) is then turned away while it is cheap to do so, instead of piling up with its
+ * request in memory until the heap runs out; the caller answers "busy, try again".
+ *
  * @param <T> an item of work
  * @param <R> its result
  */
@@ -52,6 +57,8 @@ public final class Batcher<T, R> {
 
 	private final Duration timeout;
 
+	private final int maxWaiting;
+
 	/** Guarded by {@code this}, as is {@link #inFlight}. */
 	private final Queue<Pending<T, R>> waiting = new ArrayDeque<>();
 
@@ -60,27 +67,47 @@ public final class Batcher<T, R> {
 	private final AtomicInteger starting = new AtomicInteger();
 
 	/**
+	 * A batcher whose callers bound what waits themselves (the records of one Kafka poll).
 	 * @param timeout how long a batch may take before it fails
 	 * @param work does a batch, emitting one non-null result per item, in the items' order
 	 * @param itemFailure whether a batch's failure may be caused by one item alone
 	 */
 	public Batcher(int maxSize, int concurrency, Duration timeout, Function<List<T>, Mono<List<R>>> work,
 			Predicate<Throwable> itemFailure) {
-		if (maxSize < 1 || concurrency < 1 || timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("a batcher needs maxSize >= 1, concurrency >= 1 and a positive timeout");
+		this(maxSize, concurrency, Integer.MAX_VALUE, timeout, work, itemFailure);
+	}
+
+	/**
+	 * @param maxWaiting how many items may wait for a batch before more are turned away
+	 * @param timeout how long a batch may take before it fails
+	 * @param work does a batch, emitting one non-null result per item, in the items' order
+	 * @param itemFailure whether a batch's failure may be caused by one item alone
+	 */
+	public Batcher(int maxSize, int concurrency, int maxWaiting, Duration timeout,
+			Function<List<T>, Mono<List<R>>> work, Predicate<Throwable> itemFailure) {
+		if (maxSize < 1 || concurrency < 1 || maxWaiting < 1 || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException(
+					"a batcher needs maxSize, concurrency and maxWaiting >= 1, and a positive timeout");
 		}
 		this.maxSize = maxSize;
+		this.maxWaiting = maxWaiting;
 		this.concurrency = concurrency;
 		this.timeout = timeout;
 		this.work = work;
 		this.itemFailure = itemFailure;
 	}
 
-	/** The item's result, once the batch it joined is done. */
+	/**
+	 * The item's result, once the batch it joined is done; a {@link BatcherFullException}
+	 * at once if {@code maxWaiting} items are waiting already.
+	 */
 	public Mono<R> submit(T item) {
 		return Mono.defer(() -> {
 			Sinks.One<R> result = Sinks.one();
 			synchronized (this) {
+				if (this.waiting.size() >= this.maxWaiting) {
+					return Mono.error(new BatcherFullException(this.maxWaiting));
+				}
 				this.waiting.add(new Pending<>(item, result));
 			}
 			startBatches();

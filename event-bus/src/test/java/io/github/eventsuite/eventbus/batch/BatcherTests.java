@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.github.eventsuite.eventbus.kafka.Outages;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -83,6 +84,28 @@ class BatcherTests {
 		StepVerifier.create(this.batcher.submit(0)).expectError(TimeoutException.class).verify(Duration.ofSeconds(5));
 		StepVerifier.create(this.batcher.submit(1)).expectNext("#1").expectComplete().verify(Duration.ofSeconds(5));
 		assertThat(Outages.isOutage(new TimeoutException())).as("waited out by listeners, 503 for requests").isTrue();
+	}
+
+	/** Overload: beyond maxWaiting an item is turned away at once, and taken again once there is room. */
+	@Test
+	void turnsAwayAnItemBeyondMaxWaitingAtOnceAndTakesItOnceThereIsRoom() {
+		Sinks.Empty<Void> databaseAnswers = Sinks.empty();
+		this.batcher = new Batcher<>(10, 1, 3, TIMEOUT, (items) -> {
+			this.batches.add(items);
+			return databaseAnswers.asMono().then(Mono.just(items.stream().map((i) -> "#" + i).toList()));
+		}, (ex) -> false);
+		List<String> answered = new CopyOnWriteArrayList<>();
+		Flux.range(0, 4).flatMap(this.batcher::submit).subscribe(answered::add);
+
+		StepVerifier.create(this.batcher.submit(4))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(BatcherFullException.class)
+				.hasMessage("3 items are waiting already")
+				.satisfies((full) -> assertThat(Outages.isOutage(full)).as("503 for requests").isTrue()))
+			.verify(Duration.ofMillis(500));
+		databaseAnswers.tryEmitEmpty();
+		StepVerifier.create(this.batcher.submit(5)).expectNext("#5").expectComplete().verify(Duration.ofSeconds(5));
+		assertThat(answered).containsExactlyInAnyOrder("#0", "#1", "#2", "#3");
+		assertThat(this.batches).containsExactly(List.of(0), List.of(1, 2, 3), List.of(5));
 	}
 
 	/** Many callers on many threads, work finishing on other threads: every item is answered. */

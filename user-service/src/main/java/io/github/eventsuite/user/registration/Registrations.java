@@ -35,6 +35,14 @@ class Registrations {
 
 	private static final int PENDING_BATCH_SIZE = 200;
 
+	/**
+	 * Requests waiting for their pending row at most; more are answered 503 at once. At
+	 * 1,000/s offered on two cores, waiting without a bound ran user-service out of its
+	 * 128 MB heap (#14, docs/benchmarks.md); five batches' worth is a second or less of
+	 * waiting when the database keeps up at all.
+	 */
+	private static final int MAX_WAITING = 5 * PENDING_BATCH_SIZE;
+
 	/** Publications in flight at most: about 10 MB of events and futures. */
 	private static final int MAX_PUBLISHING = 10_000;
 
@@ -63,8 +71,8 @@ class Registrations {
 		this.clock = clock;
 		// A lone request is written at once; under load, requests gather while
 		// the previous two are being written.
-		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, RegistrationRepository.TIMEOUT, this::storePending,
-				DataIntegrityViolationException.class::isInstance);
+		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, MAX_WAITING, RegistrationRepository.TIMEOUT,
+				this::storePending, DataIntegrityViolationException.class::isInstance);
 	}
 
 	/**

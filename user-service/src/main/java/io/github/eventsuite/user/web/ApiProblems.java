@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 import io.github.eventsuite.eventbus.PersonalData;
+import io.github.eventsuite.eventbus.batch.BatcherFullException;
 import io.github.eventsuite.eventbus.kafka.Outages;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.exc.StreamReadException;
@@ -79,12 +80,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * Except an outage (the database away, a timeout: {@link Outages}): a 503 the client may
 	 * retry, logged in one line; one stack trace per request would flood the log. And except
 	 * a client that hung up (its own timeout, under overload): nobody is left to answer, and
-	 * it is no error of the service's (a line at DEBUG).
+	 * it is no error of the service's (a line at DEBUG). And except overload: a 503 too, sent
+	 * before any work was done and not logged, since under overload that would be thousands
+	 * of lines a second (http.server.requests counts them, by status).
 	 */
 	@ExceptionHandler(Exception.class)
 	Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
 		if (disconnectedClients.checkAndLogClientDisconnectedException(ex)) {
 			return Mono.empty();
+		}
+		if (ex instanceof BatcherFullException) {
+			return unavailable(ex, "Service busy", "Too many requests are waiting already. Please try again shortly.",
+					exchange);
 		}
 		if (Outages.isOutage(ex)) {
 			return handleOutage(ex, exchange);
@@ -98,10 +105,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private Mono<ResponseEntity<Object>> handleOutage(Exception ex, ServerWebExchange exchange) {
 		log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 				PersonalData.maskEmailsIn(String.valueOf(ex)));
+		return unavailable(ex, "Service unavailable",
+				"The service cannot reach what it needs right now. Please try again shortly.", exchange);
+	}
+
+	private Mono<ResponseEntity<Object>> unavailable(Exception ex, String title, String detail,
+			ServerWebExchange exchange) {
 		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				"The service cannot reach what it needs right now. Please try again shortly.");
-		problem.setTitle("Service unavailable");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return handleExceptionInternal(ex, problem, headers, status, exchange);

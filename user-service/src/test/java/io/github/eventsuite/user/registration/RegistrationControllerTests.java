@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.github.eventsuite.eventbus.batch.BatcherFullException;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 
@@ -187,6 +188,22 @@ class RegistrationControllerTests {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.title").isEqualTo("Service unavailable");
+	}
+
+	/** Overload: turned away before any work was done, and no log line per request. */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void answers503WithRetryAfterAndLogsNothingWhenTooManyRegistrationsAreWaiting(CapturedOutput output) {
+		given(this.registrations.accept(any(), anyString())).willReturn(Mono.error(new BatcherFullException(1000)));
+
+		post("{\"name\":\"Ada\",\"email\":\"ada@example.com\"}")
+			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Service busy")
+			.jsonPath("$.detail").isEqualTo("Too many requests are waiting already. Please try again shortly.");
+		assertThat(output).doesNotContain("BatcherFullException").doesNotContain("answered 503");
 	}
 
 	@Test
