@@ -68,14 +68,24 @@ class RegistrationRepository {
 	}
 
 	/**
-	 * Claims pending registrations not touched since {@code before}: touches them, so that
-	 * each is claimed again only after another interval, and skips rows another instance is
-	 * claiming at the same moment.
+	 * Records that Kafka acknowledged these registrations' records, for those still pending
+	 * (a registration completed meanwhile needs no write).
+	 */
+	Mono<Void> markPublished(Collection<UUID> ids) {
+		return this.db.sql("update registrations set published = true where id = any(:ids::uuid[]) and status = 'PENDING'")
+			.bind("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+			.then();
+	}
+
+	/**
+	 * Claims pending registrations never acknowledged by Kafka and not touched since
+	 * {@code before}: touches them, so that each is claimed again only after another
+	 * interval, and skips rows another instance is claiming at the same moment.
 	 */
 	Flux<UserRegistrationRequested> claimStalePending(Instant before, Instant now, int limit) {
 		return this.db.sql("""
 				update registrations set updated_at = :now
-				where id in (select id from registrations where status = 'PENDING' and updated_at < :before
+				where id in (select id from registrations where status = 'PENDING' and not published and updated_at < :before
 				             order by updated_at limit :limit for update skip locked)
 				returning id, name, email, correlation_id""")
 			.bind("now", now).bind("before", before).bind("limit", limit)

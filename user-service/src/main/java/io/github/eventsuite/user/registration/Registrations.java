@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,8 @@ class Registrations {
 	 */
 	private static final int MAX_WAITING = 5 * PENDING_BATCH_SIZE;
 
+	private static final int PUBLISHED_BATCH_SIZE = 500;
+
 	/** Publications in flight at most: about 10 MB of events and futures. */
 	private static final int MAX_PUBLISHING = 10_000;
 
@@ -54,6 +57,8 @@ class Registrations {
 	private final UserCreations creations;
 
 	private final Batcher<PendingRegistration, Boolean> pending;
+
+	private final Batcher<UUID, Boolean> published;
 
 	private final Clock clock;
 
@@ -73,6 +78,8 @@ class Registrations {
 		// the previous two are being written.
 		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, MAX_WAITING, RegistrationRepository.TIMEOUT,
 				this::storePending, DataIntegrityViolationException.class::isInstance);
+		this.published = new Batcher<>(PUBLISHED_BATCH_SIZE, 1, RegistrationRepository.TIMEOUT,
+				(ids) -> repository.markPublished(ids).thenReturn(Collections.nCopies(ids.size(), true)), (ex) -> false);
 	}
 
 	/**
@@ -118,10 +125,22 @@ class Registrations {
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(5))
 				.filter(Outages::isOutage))
 			.timeout(this.retryPublishingFor)
+			.then(markPublished(event.userId()))
 			.contextWrite(request)
 			.doFinally((signal) -> this.publishing.decrementAndGet())
 			.subscribe((sent) -> {
 			}, (ex) -> log.warn("Registration {} not published yet, left pending: {}", event.userId(), ex.toString()));
+	}
+
+	/**
+	 * So that {@link StalledRegistrations} leaves it alone while it waits in a backlog; if
+	 * the mark fails, the registration is only published once more.
+	 */
+	private Mono<Void> markPublished(UUID id) {
+		return this.published.submit(id).then().onErrorResume((ex) -> {
+			log.debug("Registration {} published, not marked: {}", id, ex.toString());
+			return Mono.empty();
+		});
 	}
 
 	/** Concurrent requests' pending rows: one statement and one commit for a batch. */

@@ -11,15 +11,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
+import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes again the registrations still pending a while after they were accepted: their
- * first publication failed (Kafka away or slow) or died with the process. The pending row
- * is this first hop's outbox. A registration that did reach Kafka and is only waiting in a
- * backlog is published twice; the consumer creates its user once
+ * Publishes again the registrations still pending a while after they were accepted and
+ * never acknowledged by Kafka: their first publication failed (Kafka away or slow) or died
+ * with the process. The pending row is this first hop's outbox. A registration whose record
+ * Kafka did acknowledge is left alone however long the consumer's backlog (re-publishing
+ * those doubled the work exactly when there was too much, #14); one acknowledged just before
+ * the process died, unmarked, is published twice, and the consumer creates its user once
  * ({@code Registrations.complete}).
  */
 @Component
@@ -64,7 +67,10 @@ class StalledRegistrations implements SmartLifecycle {
 			.filter((stale) -> !stale.isEmpty())
 			.flatMap((stale) -> {
 				log.warn("{} registrations still pending: publishing them again", stale.size());
-				return this.publisher.publishAll(stale).thenReturn((long) stale.size());
+				return this.publisher.publishAll(stale)
+					.then(this.repository.markPublished(stale.stream().map(UserRegistrationRequested::userId).toList())
+						.timeout(RegistrationRepository.TIMEOUT))
+					.thenReturn((long) stale.size());
 			})
 			.defaultIfEmpty(0L);
 	}

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.testcontainers.kafka.KafkaContainer;
@@ -51,6 +53,9 @@ class RegistrationIntegrationTests {
 
 	@Autowired
 	private StalledRegistrations stalledRegistrations;
+
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
 
 	@Autowired
 	private KafkaContainer kafkaContainer;
@@ -206,19 +211,24 @@ class RegistrationIntegrationTests {
 
 	/**
 	 * As if the process died after storing the registrations, before Kafka acknowledged them:
-	 * more than one batch of them, all published again at once.
+	 * more than one batch of them, all published again at once. Not published again: one too
+	 * fresh to tell, and one Kafka acknowledged that waits in the consumer's backlog.
 	 */
 	@Test
-	void completesRegistrationsLeftPendingByACrashAndLeavesFreshOnesAlone() {
+	void completesRegistrationsLeftPendingByACrashAndLeavesFreshAndAcknowledgedOnesAlone() {
 		// Its own round every 15 s would otherwise take some of them first.
 		this.stalledRegistrations.stop();
 		List<UUID> stalled;
 		UUID fresh;
+		UUID backlogged;
 		try {
 			stalled = IntStream.range(0, 250)
 				.mapToObj((i) -> insertPending(unique("stalled") + "@example.com", "crashed-request", Duration.ofMinutes(5)))
 				.toList();
 			fresh = insertPending(unique("fresh") + "@example.com", "in-flight", Duration.ZERO);
+			backlogged = insertPending(unique("backlogged") + "@example.com", "acknowledged", Duration.ofMinutes(5));
+			this.db.sql("update registrations set published = true where id = :id").bind("id", backlogged)
+				.then().block(Duration.ofSeconds(10));
 
 			assertThat(this.stalledRegistrations.resend().block(Duration.ofSeconds(30))).isEqualTo(250);
 		}
@@ -230,9 +240,39 @@ class RegistrationIntegrationTests {
 			.allSatisfy((id) -> assertThat(status(id)).isEqualTo("created")));
 		assertThat(userCreated(stalled.get(0))).singleElement()
 			.satisfies((event) -> assertThat(event.envelope().correlationId()).isEqualTo("crashed-request"));
-		assertThat(status(fresh)).isEqualTo("pending");
+		assertThat(List.of(fresh, backlogged)).allSatisfy((id) -> assertThat(status(id)).isEqualTo("pending"));
 		assertThat(this.topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class))
-			.noneMatch((event) -> event.userId().equals(fresh));
+			.noneMatch((event) -> event.userId().equals(fresh) || event.userId().equals(backlogged));
+		assertThat(this.stalledRegistrations.resend().block(Duration.ofSeconds(30)))
+			.as("the acknowledged one stays the consumer's").isZero();
+	}
+
+	/**
+	 * A consumer far behind (stopped here): the registration Kafka acknowledged waits in its
+	 * backlog however long, and is not published again meanwhile.
+	 */
+	@Test
+	void publishesARegistrationOnceWhileItWaitsInTheConsumersBacklog() {
+		this.listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
+		UUID id;
+		try {
+			String location = register("Backlog", unique("backlog") + "@example.com").expectStatus().isAccepted()
+				.returnResult(Map.class).getResponseHeaders().getLocation().toString();
+			id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+			await().atMost(Duration.ofSeconds(30)).until(() -> published(id));
+			this.db.sql("update registrations set updated_at = updated_at - interval '5 minutes' where id = :id")
+				.bind("id", id).then().block(Duration.ofSeconds(10));
+
+			this.stalledRegistrations.resend().block(Duration.ofSeconds(30));
+			assertThat(status(id)).isEqualTo("pending");
+		}
+		finally {
+			this.listeners.getListenerContainers().forEach(MessageListenerContainer::start);
+		}
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status(id)).isEqualTo("created"));
+		assertThat(this.topics.events(Topics.USER_REGISTER, UserRegistrationRequested.class))
+			.filteredOn((event) -> event.userId().equals(id)).hasSize(1);
+		assertThat(userCreated(id)).hasSize(1);
 	}
 
 	@Test
@@ -267,6 +307,11 @@ class RegistrationIntegrationTests {
 			.bind("id", id).bind("email", email).bind("correlationId", correlationId).bind("at", requestedAt)
 			.then().block(Duration.ofSeconds(10));
 		return id;
+	}
+
+	private boolean published(UUID id) {
+		return Boolean.TRUE.equals(this.db.sql("select published from registrations where id = :id").bind("id", id)
+			.map((row) -> row.get("published", Boolean.class)).one().block(Duration.ofSeconds(10)));
 	}
 
 	private String status(UUID id) {
