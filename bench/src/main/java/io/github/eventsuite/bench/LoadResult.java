@@ -1,5 +1,8 @@
 package io.github.eventsuite.bench;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.HdrHistogram.Histogram;
 
 /**
@@ -14,7 +17,20 @@ import org.HdrHistogram.Histogram;
  * @param latencyMicros latency of each success, in microseconds
  */
 record LoadResult(String name, int targetRate, long sent, long ok, long errors, double throughput,
-		Histogram latencyMicros) {
+		Histogram latencyMicros, Map<String, Long> failures) {
+
+	LoadResult(String name, int targetRate, long sent, long ok, long errors, double throughput,
+			Histogram latencyMicros) {
+		this(name, targetRate, sent, ok, errors, throughput, latencyMicros, Map.of());
+	}
+
+	/** The failures by cause, most frequent first: "503 × 1200, HttpTimeoutException × 31". */
+	String failureSummary() {
+		return this.failures.entrySet().stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.map((failure) -> failure.getKey() + " × " + failure.getValue())
+			.collect(Collectors.joining(", "));
+	}
 
 	double percentileMillis(double percentile) {
 		return (this.latencyMicros.getTotalCount() == 0) ? Double.NaN

@@ -4,10 +4,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -42,6 +47,7 @@ final class OpenLoad {
 		int count = (int) (rate * duration.toMillis() / 1000);
 		Histogram latency = LoadResult.histogram();
 		AtomicLong ok = new AtomicLong();
+		Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 		CountDownLatch done = new CountDownLatch(count);
 		long periodNanos = 1_000_000_000L / rate;
 		long start = System.nanoTime();
@@ -56,6 +62,9 @@ final class OpenLoad {
 					ok.incrementAndGet();
 					listener.on(response, due);
 				}
+				else {
+					failures.computeIfAbsent(cause(response, ex), (cause) -> new LongAdder()).increment();
+				}
 				this.progress.step();
 				done.countDown();
 			});
@@ -63,7 +72,21 @@ final class OpenLoad {
 		done.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		this.progress.end();
-		return new LoadResult(name, rate, count, ok.get(), count - ok.get(), ok.get() / seconds, latency);
+		Map<String, Long> failed = new TreeMap<>();
+		failures.forEach((cause, n) -> failed.put(cause, n.sum()));
+		if (done.getCount() > 0) {
+			failed.put("no answer", done.getCount());
+		}
+		return new LoadResult(name, rate, count, ok.get(), count - ok.get(), ok.get() / seconds, latency, failed);
+	}
+
+	/** Why a request failed: the status it got, or the exception that ended it. */
+	private static String cause(HttpResponse<?> response, Throwable ex) {
+		if (ex == null) {
+			return String.valueOf(response.statusCode());
+		}
+		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+		return cause.getClass().getSimpleName();
 	}
 
 	LoadResult saturation(String name, int concurrency, Duration duration, IntFunction<HttpRequest> requests,

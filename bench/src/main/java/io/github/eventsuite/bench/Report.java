@@ -69,6 +69,7 @@ final class Report {
 		row.put("sent", run.sent());
 		row.put("ok", run.ok());
 		row.put("errors", run.errors());
+		row.put("failures", run.failures());
 		row.put("throughputPerSecond", round(run.throughput()));
 		row.put("p50Ms", round(run.percentileMillis(50)));
 		row.put("p99Ms", round(run.percentileMillis(99)));
@@ -78,12 +79,12 @@ final class Report {
 	}
 
 	private String csv() {
-		StringBuilder csv = new StringBuilder("name,target_rate,sent,ok,errors,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms\n");
+		StringBuilder csv = new StringBuilder("name,target_rate,sent,ok,errors,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms,failures\n");
 		for (LoadResult run : this.runs) {
 			csv.append(String.join(",", run.name(), String.valueOf(run.targetRate()), String.valueOf(run.sent()),
 					String.valueOf(run.ok()), String.valueOf(run.errors()), number(run.throughput()),
 					number(run.percentileMillis(50)), number(run.percentileMillis(99)),
-					number(run.percentileMillis(99.9)), number(run.maxMillis())))
+					number(run.percentileMillis(99.9)), number(run.maxMillis()), '"' + run.failureSummary() + '"'))
 				.append('\n');
 		}
 		return csv.toString();
@@ -95,14 +96,14 @@ final class Report {
 		md.append("| target | goal | measured | met |\n|---|---|---|---|\n");
 		this.targets.forEach((t) -> md.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ")
 			.append(t.measured()).append(" | ").append(t.met() ? "yes" : "**no**").append(" |\n"));
-		md.append("\n| run | rate/s | sent | ok | errors | throughput/s | p50 ms | p99 ms | p99.9 ms | max ms |\n");
-		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		md.append("\n| run | rate/s | sent | ok | errors | throughput/s | p50 ms | p99 ms | p99.9 ms | max ms | failures |\n");
+		md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		this.runs.forEach((run) -> md.append("| ").append(run.name()).append(" | ")
 			.append((run.targetRate() == 0) ? "max" : String.valueOf(run.targetRate())).append(" | ").append(run.sent())
 			.append(" | ").append(run.ok()).append(" | ").append(run.errors()).append(" | ")
 			.append(number(run.throughput())).append(" | ").append(number(run.percentileMillis(50))).append(" | ")
 			.append(number(run.percentileMillis(99))).append(" | ").append(number(run.percentileMillis(99.9)))
-			.append(" | ").append(number(run.maxMillis())).append(" |\n"));
+			.append(" | ").append(number(run.maxMillis())).append(" | ").append(run.failureSummary()).append(" |\n"));
 		md.append("\n| service started alone | seconds from JVM launch to ready (median) |\n|---|---|\n");
 		this.startupAlone.forEach((name, seconds) -> md.append("| ").append(name).append(" | ")
 			.append(number(seconds)).append(" |\n"));
