@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -114,7 +115,8 @@ public final class Bench {
 						this.options.duration());
 				this.report.runs.addAll(results);
 				this.report.cpuPerRegistration.put(rate + "/s", cpuPerRegistration(cpuBefore, sampler.cpuMillis(),
-						results.get(0).ok()));
+						results.get(0).ok(), sampler.exited()));
+				sampler.exited().forEach((name) -> this.progress.note("  " + name + " has exited"));
 				if (!Targets.sustained(results.get(0), results.get(1))) {
 					this.progress.note("  " + rate + "/s is not sustained end to end");
 				}
@@ -127,11 +129,14 @@ public final class Bench {
 		awaitIdle(suite);
 	}
 
-	/** What each process spent per accepted registration between two samples, and in total. */
+	/**
+	 * What each process spent per accepted registration between two samples, and in total;
+	 * a process that has exited is named so (its CPU counts until it was last seen).
+	 */
 	private static Map<String, Double> cpuPerRegistration(Map<String, Long> before, Map<String, Long> after,
-			long registrations) {
+			long registrations, Set<String> exited) {
 		Map<String, Double> perRegistration = new LinkedHashMap<>();
-		after.forEach((name, millis) -> perRegistration.put(name,
+		after.forEach((name, millis) -> perRegistration.put(exited.contains(name) ? name + " (exited)" : name,
 				(millis - before.getOrDefault(name, 0L)) / (double) Math.max(registrations, 1)));
 		perRegistration.put("total", perRegistration.values().stream().mapToDouble(Double::doubleValue).sum());
 		return perRegistration;

@@ -1,0 +1,60 @@
+package io.github.eventsuite.bench;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A run says why its requests failed, not only how many. */
+class OpenLoadTests {
+
+	private final HttpServer server = server();
+
+	@AfterEach
+	void stop() {
+		this.server.stop(0);
+	}
+
+	@Test
+	void countsTheFailuresOfAFixedRateRunByStatusAndByException() throws InterruptedException {
+		OpenLoad load = new OpenLoad(HttpClient.newHttpClient(), new Progress(new PrintStream(OutputStream.nullOutputStream())));
+		URI busy = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/busy");
+		URI closed = URI.create("http://127.0.0.1:1/nothing-listens-here");
+
+		LoadResult run = load.fixedRate("mixed", 40, Duration.ofMillis(500),
+				(i) -> HttpRequest.newBuilder((i % 2 == 0) ? busy : closed).timeout(Duration.ofSeconds(5)).build(), 202,
+				(response, due) -> {
+				});
+
+		assertThat(run.sent()).isEqualTo(20);
+		assertThat(run.ok()).isZero();
+		assertThat(run.failures()).isEqualTo(Map.of("503", 10L, "ConnectException", 10L));
+		assertThat(run.failureSummary()).isIn("503 × 10, ConnectException × 10", "ConnectException × 10, 503 × 10");
+	}
+
+	private static HttpServer server() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/busy", (exchange) -> {
+				exchange.sendResponseHeaders(503, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
