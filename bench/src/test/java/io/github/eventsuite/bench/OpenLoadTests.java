@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A run says why its requests failed, not only how many. */
 class OpenLoadTests {
 
+	private final AtomicInteger atOnce = new AtomicInteger();
+
+	private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+	private final ExecutorService serverThreads = Executors.newFixedThreadPool(10);
+
 	private final HttpServer server = server();
 
 	@AfterEach
 	void stop() {
 		this.server.stop(0);
+		this.serverThreads.shutdownNow();
 	}
 
 	@Test
@@ -42,9 +52,39 @@ class OpenLoadTests {
 		assertThat(run.failureSummary()).isIn("503 × 10, ConnectException × 10", "ConnectException × 10, 503 × 10");
 	}
 
-	private static HttpServer server() {
+	@Test
+	void sendsNoMoreThanItsInFlightLimitAndCountsTheRestAsNotSent() throws InterruptedException {
+		OpenLoad load = new OpenLoad(HttpClient.newHttpClient(), new Progress(new PrintStream(OutputStream.nullOutputStream())),
+				3);
+		URI slow = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/slow");
+
+		LoadResult run = load.fixedRate("slow", 40, Duration.ofMillis(500),
+				(i) -> HttpRequest.newBuilder(slow).timeout(Duration.ofSeconds(5)).build(), 202, (response, due) -> {
+				});
+
+		assertThat(this.mostAtOnce).hasValueLessThanOrEqualTo(3);
+		assertThat(run.ok()).isGreaterThanOrEqualTo(3);
+		assertThat(run.failures()).containsOnlyKeys("not sent: 3 in flight");
+		assertThat(run.ok() + run.failures().get("not sent: 3 in flight")).isEqualTo(20);
+	}
+
+	private HttpServer server() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.setExecutor(this.serverThreads);
+			// A service that takes 300 ms per request, counting how many it has at once.
+			server.createContext("/slow", (exchange) -> {
+				this.mostAtOnce.accumulateAndGet(this.atOnce.incrementAndGet(), Math::max);
+				try {
+					Thread.sleep(300);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				this.atOnce.decrementAndGet();
+				exchange.sendResponseHeaders(202, -1);
+				exchange.close();
+			});
 			server.createContext("/busy", (exchange) -> {
 				exchange.sendResponseHeaders(503, -1);
 				exchange.close();
