@@ -8,8 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -25,7 +26,7 @@ class OpenLoadTests {
 
 	private final AtomicInteger mostAtOnce = new AtomicInteger();
 
-	private final ExecutorService serverThreads = Executors.newFixedThreadPool(10);
+	private final ScheduledExecutorService serverThreads = Executors.newScheduledThreadPool(2);
 
 	private final HttpServer server = server();
 
@@ -72,18 +73,15 @@ class OpenLoadTests {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.setExecutor(this.serverThreads);
-			// A service that takes 300 ms per request, counting how many it has at once.
+			// A service that answers each request 300 ms after it came, counting how many it has at once.
 			server.createContext("/slow", (exchange) -> {
 				this.mostAtOnce.accumulateAndGet(this.atOnce.incrementAndGet(), Math::max);
-				try {
-					Thread.sleep(300);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				this.atOnce.decrementAndGet();
-				exchange.sendResponseHeaders(202, -1);
-				exchange.close();
+				this.serverThreads.schedule(() -> {
+					this.atOnce.decrementAndGet();
+					exchange.sendResponseHeaders(202, -1);
+					exchange.close();
+					return null;
+				}, 300, TimeUnit.MILLISECONDS);
 			});
 			server.createContext("/busy", (exchange) -> {
 				exchange.sendResponseHeaders(503, -1);
