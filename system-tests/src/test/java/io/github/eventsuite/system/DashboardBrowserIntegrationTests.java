@@ -71,9 +71,12 @@ class DashboardBrowserIntegrationTests {
 	void showsClosedSensorWindowsAndAlerts() throws Exception {
 		String analytics = suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT);
 		open(analytics + "/");
-		Instant now = Instant.now();
-		String readings = "[" + reading("sensor-1", now, 20) + "," + reading("sensor-2", now.plusMillis(100), 22) + ","
-				+ reading("sensor-1", now.plusMillis(200), 40.5) + "]";
+		// All three in one 5 s window: dated from now, they fell into two windows when now was
+		// within 200 ms of a boundary (a CI run on 2026-12-03 saw "2 31.3 40.5").
+		Instant inAWindow = Instant.ofEpochSecond((Instant.now().getEpochSecond() - 10) / 5 * 5).plusSeconds(1);
+		String readings = "[" + reading("sensor-1", inAWindow, 20) + ","
+				+ reading("sensor-2", inAWindow.plusMillis(100), 22) + ","
+				+ reading("sensor-1", inAWindow.plusMillis(200), 40.5) + "]";
 
 		assertThat(post(analytics + "/api/sensors/readings", readings)).isEqualTo(202);
 
