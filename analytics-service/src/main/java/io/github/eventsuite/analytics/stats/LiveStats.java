@@ -2,7 +2,6 @@ package io.github.eventsuite.analytics.stats;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.apache.kafka.common.TopicPartition;
@@ -13,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -35,26 +35,29 @@ class LiveStats implements DisposableBean {
 
 	private final Sinks.Many<Stats> latest = Sinks.many().replay().latest();
 
-	/** Where the restored checkpoint left each partition: the listeners resume there. */
-	private final Map<TopicPartition, Long> resumePositions;
+	private final BiConsumer<Tally, Instant> afterBatch;
 
 	/** The partitions as they were at start: until the tally gets to their ends, it is catching up. */
-	private final StatsCheckpoints.CatchUp catchUp;
+	private StatsCheckpoints.CatchUp catchUp = StatsCheckpoints.CatchUp.NOTHING;
 
-	/** Records between the tally's positions and {@code catchUpTo}; zero for good once caught up. */
+	/** Records between the tally's positions and {@code catchUp}'s ends; zero for good once caught up. */
 	private volatile long behind = -1;
 
-	private final Disposable folding;
+	private Disposable folding = Disposables.disposed();
+
+	/** @param afterBatch sees the tally after each batch, in turn with the fold (to checkpoint it) */
+	LiveStats(BiConsumer<Tally, Instant> afterBatch) {
+		this.afterBatch = afterBatch;
+	}
 
 	/**
+	 * Starts folding from the restored tally; until then there are no statistics to serve.
 	 * @param catchUp the partitions at start
-	 * @param afterBatch sees the tally after each batch, in turn with the fold (to checkpoint it)
 	 */
-	LiveStats(Tally tally, StatsCheckpoints.CatchUp catchUp, BiConsumer<Tally, Instant> afterBatch) {
-		this.resumePositions = tally.positions();
+	void start(Tally tally, StatsCheckpoints.CatchUp catchUp) {
 		this.catchUp = catchUp;
 		this.folding = StatsFold.fold(this.events.asFlux(), tally, REFRESH, Schedulers.parallel(),
-					afterBatch.andThen((folded, now) -> trackCatchUp(folded)))
+					this.afterBatch.andThen((folded, now) -> trackCatchUp(folded)))
 			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST), (ex) -> {
 				// Not expected (a failing event is skipped in the fold): stop serving as ready.
 				this.behind = -1;
@@ -71,14 +74,6 @@ class LiveStats implements DisposableBean {
 		synchronized (this.turn) {
 			this.events.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
 		}
-	}
-
-	/**
-	 * The offset to read a partition from after a start. Records before the tally's own
-	 * position are skipped by the tally anyway, so a re-read never counts twice.
-	 */
-	long resumePosition(TopicPartition partition) {
-		return this.resumePositions.getOrDefault(partition, 0L);
 	}
 
 	private void trackCatchUp(Tally tally) {

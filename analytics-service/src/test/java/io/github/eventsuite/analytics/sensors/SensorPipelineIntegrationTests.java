@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.eventsuite.analytics.SecondInstance;
 import io.github.eventsuite.analytics.TestcontainersConfiguration;
-import io.github.eventsuite.analytics.stats.AllPartitions;
+import io.github.eventsuite.analytics.stats.AssignedListeners;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.kafka.DeadLetterReason;
 import io.github.eventsuite.eventbus.kafka.EventSerializer;
@@ -72,7 +72,7 @@ class SensorPipelineIntegrationTests {
 	private KafkaListenerEndpointRegistry listeners;
 
 	@Autowired
-	private AllPartitions allPartitions;
+	private AssignedListeners assignedListeners;
 
 	private KafkaTopics topics;
 
@@ -143,7 +143,7 @@ class SensorPipelineIntegrationTests {
 
 	@Test
 	void withTwoInstancesInTheGroupOneClosesARegionsWindowWithAllItsReadingsAndBothServeIt() {
-		int partitions = this.allPartitions.of(Topics.SENSOR_READINGS).length;
+		int partitions = this.assignedListeners.partitionsOf(Topics.SENSOR_READINGS).size();
 		assertThat(Stream.of("split-1", "split-2", "split-3").map((device) -> partitionOf(device, partitions)))
 			.as("the premise: keyed by device, the region's readings would be on every partition")
 			.containsExactlyInAnyOrder(0, 1, 2);

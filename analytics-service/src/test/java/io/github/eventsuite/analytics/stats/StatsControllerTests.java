@@ -93,8 +93,10 @@ class StatsControllerTests {
 	}
 
 	private static LiveStats newLiveStats() {
-		return new LiveStats(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING, (tally, now) -> {
+		LiveStats stats = new LiveStats((tally, now) -> {
 		});
+		stats.start(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING);
+		return stats;
 	}
 
 	private static CountedEvent counted(BusEvent event) {

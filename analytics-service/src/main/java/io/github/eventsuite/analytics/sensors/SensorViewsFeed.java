@@ -1,0 +1,103 @@
+package io.github.eventsuite.analytics.sensors;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.stereotype.Component;
+
+import io.github.eventsuite.analytics.stats.AssignedListeners;
+import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
+import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
+
+/**
+ * Feeds what {@code GET /api/sensors/regions} and {@code /alerts} answer from the topics the
+ * pipeline publishes to, not from this instance's own windows: each instance folds only the
+ * regions of its partitions of {@code sensor.readings}, but every instance reads every
+ * partition of these two (assigned, not through a consumer group, as the statistics do), so
+ * all of them answer the same.
+ * <ul>
+ * <li>{@code sensor.region-stats} from the beginning: only the latest window per region is
+ * kept, and every instance then knows every region, also one quiet since long before it
+ * started; the time to catch up after a start grows with the topic's retention.</li>
+ * <li>{@code sensor.alerts}: the last {@value RecentAlerts#CAPACITY} of each partition, among
+ * which are the newest {@value RecentAlerts#CAPACITY} of all, the only ones kept.</li>
+ * </ul>
+ * A partition trimmed by retention is read from its earliest record still there. One consumer
+ * reads both, from when the application has started ({@link AssignedListeners} says why).
+ */
+@Component
+class SensorViewsFeed implements SmartLifecycle {
+
+	/**
+	 * Committed offsets are not used to resume but show how far behind the views are. A group
+	 * of its own: assigned consumers must not commit into a group whose members subscribe.
+	 */
+	static final String GROUP = "analytics-sensor-views";
+
+	private final LatestRegionStats regions;
+
+	private final RecentAlerts alerts;
+
+	private final AssignedListeners listeners;
+
+	private volatile @Nullable ConcurrentMessageListenerContainer<Object, Object> container;
+
+	SensorViewsFeed(LatestRegionStats regions, RecentAlerts alerts, AssignedListeners listeners) {
+		this.regions = regions;
+		this.alerts = alerts;
+		this.listeners = listeners;
+	}
+
+	@Override
+	public void start() {
+		List<TopicPartitionOffset> partitions = Stream.concat(
+				from(Topics.SENSOR_REGION_STATS, 0L),
+				from(Topics.SENSOR_ALERTS, (long) -RecentAlerts.CAPACITY))
+			.toList();
+		ConcurrentMessageListenerContainer<Object, Object> container = this.listeners.container("sensor-views", GROUP,
+				partitions, this::on);
+		container.start();
+		this.container = container;
+	}
+
+	/** Each partition of the topic, from the offset (a negative one counts back from its end). */
+	private Stream<TopicPartitionOffset> from(String topic, long offset) {
+		return this.listeners.partitionsOf(topic).stream()
+			.map((partition) -> new TopicPartitionOffset(topic, partition, offset));
+	}
+
+	private void on(ConsumerRecord<Object, Object> record) {
+		if (record.value() instanceof RegionWindowClosed closed) {
+			this.regions.add(RegionStats.of(closed));
+		}
+		else if (record.value() instanceof SensorAlertRaised alert) {
+			this.alerts.add(alert);
+		}
+		else {
+			throw new IllegalArgumentException("neither a closed window nor an alert: " + record.value());
+		}
+	}
+
+	@Override
+	public void stop() {
+		ConcurrentMessageListenerContainer<Object, Object> container = this.container;
+		if (container != null) {
+			container.stop();
+			this.container = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.container != null;
+	}
+
+}
