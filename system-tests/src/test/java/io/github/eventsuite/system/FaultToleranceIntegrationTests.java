@@ -108,6 +108,17 @@ class FaultToleranceIntegrationTests {
 		killMidBatch(suite.analyticsService, "kill-analytics");
 	}
 
+	/** SIGTERM, as a deploy sends it: what was accepted before the stop takes effect once after the start. */
+	@Test
+	void userServiceStoppedMidBatch() throws Exception {
+		stopMidBatch(suite.userService, "stop-user");
+	}
+
+	@Test
+	void analyticsServiceStoppedMidBatch() throws Exception {
+		stopMidBatch(suite.analyticsService, "stop-analytics");
+	}
+
 	/** Redelivery of everything notification-service ever consumed sends no email twice. */
 	@Test
 	void rewoundConsumerOffsetsCauseNoSecondEffect() throws Exception {
@@ -186,6 +197,16 @@ class FaultToleranceIntegrationTests {
 		batch.awaitFirstUsers();
 
 		suite.killAndRestart(service);
+
+		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+	}
+
+	private static void stopMidBatch(GenericContainer<?> service, String name) throws Exception {
+		RegistrationBatch batch = batch(name, 40);
+		batch.awaitFirstUsers();
+
+		stop(service);
+		service.start();
 
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 	}

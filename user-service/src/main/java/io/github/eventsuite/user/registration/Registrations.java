@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,18 +61,19 @@ class Registrations {
 
 	private final Clock clock;
 
-	private final AtomicInteger publishing = new AtomicInteger();
+	private final PublicationsInFlight publishing;
 
 	/** Until {@link StalledRegistrations} would take over: one delivery timeout less. */
 	private final Duration retryPublishingFor;
 
 	Registrations(RegistrationRepository repository, EventPublisher publisher, UserCreations creations,
-			RegistrationProperties properties, Clock clock) {
+			RegistrationProperties properties, Clock clock, PublicationsInFlight publishing) {
 		this.retryPublishingFor = properties.resendAfter().minusSeconds(15);
 		this.repository = repository;
 		this.publisher = publisher;
 		this.creations = creations;
 		this.clock = clock;
+		this.publishing = publishing;
 		// A lone request is written at once; under load, requests gather while
 		// the previous two are being written.
 		this.pending = new Batcher<>(PENDING_BATCH_SIZE, 2, MAX_WAITING, RegistrationRepository.TIMEOUT,
@@ -112,22 +112,21 @@ class Registrations {
 	 * Publishes without holding the request: under the request's context, so that the
 	 * record continues its trace. An outage (a broker lost, Kafka restarting) is retried
 	 * until shortly before {@link StalledRegistrations} would publish the registration again.
-	 * At most {@value #MAX_PUBLISHING} at once: beyond that (Kafka slow or away) a
-	 * registration stays pending for {@link StalledRegistrations}, rather than in memory.
+	 * At most about {@value #MAX_PUBLISHING} at once: beyond that (Kafka slow or away) a
+	 * registration stays pending for {@link StalledRegistrations}, rather than in memory. A
+	 * stop waits for them ({@link PublicationsInFlight}).
 	 */
 	private void publishSoon(UserRegistrationRequested event, ContextView request) {
-		if (this.publishing.incrementAndGet() > MAX_PUBLISHING) {
-			this.publishing.decrementAndGet();
+		if (this.publishing.count() >= MAX_PUBLISHING) {
 			log.warn("Registration {} left pending: {} publications in flight", event.userId(), MAX_PUBLISHING);
 			return;
 		}
-		this.publisher.publish(event)
+		this.publishing.track(this.publisher.publish(event)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(5))
 				.filter(Outages::isOutage))
 			.timeout(this.retryPublishingFor)
-			.then(markPublished(event.userId()))
+			.then(markPublished(event.userId())))
 			.contextWrite(request)
-			.doFinally((signal) -> this.publishing.decrementAndGet())
 			.subscribe((sent) -> {
 			}, (ex) -> log.warn("Registration {} not published yet, left pending: {}", event.userId(), ex.toString()));
 	}
