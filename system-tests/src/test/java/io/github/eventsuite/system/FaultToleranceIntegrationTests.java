@@ -193,20 +193,21 @@ class FaultToleranceIntegrationTests {
 	}
 
 	private static void killMidBatch(GenericContainer<?> service, String name) throws Exception {
-		RegistrationBatch batch = batch(name, 40);
-		batch.awaitFirstUsers();
-
-		suite.killAndRestart(service);
-
-		batch.assertEveryAcceptedRegistrationTookEffectOnce();
+		midBatch(name, () -> suite.killAndRestart(service));
 	}
 
 	private static void stopMidBatch(GenericContainer<?> service, String name) throws Exception {
+		midBatch(name, () -> {
+			stop(service);
+			service.start();
+		});
+	}
+
+	private static void midBatch(String name, Runnable fault) throws Exception {
 		RegistrationBatch batch = batch(name, 40);
 		batch.awaitFirstUsers();
 
-		stop(service);
-		service.start();
+		fault.run();
 
 		batch.assertEveryAcceptedRegistrationTookEffectOnce();
 	}

@@ -5,13 +5,11 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.support.TopicPartitionOffset;
 import org.springframework.stereotype.Component;
 
+import io.github.eventsuite.analytics.stats.AssignedFeed;
 import io.github.eventsuite.analytics.stats.AssignedListeners;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.sensor.RegionWindowClosed;
@@ -34,7 +32,7 @@ import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
  * reads both, from when the application has started ({@link AssignedListeners} says why).
  */
 @Component
-class SensorViewsFeed implements SmartLifecycle {
+class SensorViewsFeed extends AssignedFeed {
 
 	/**
 	 * Committed offsets are not used to resume but show how far behind the views are. A group
@@ -48,8 +46,6 @@ class SensorViewsFeed implements SmartLifecycle {
 
 	private final AssignedListeners listeners;
 
-	private volatile @Nullable ConcurrentMessageListenerContainer<Object, Object> container;
-
 	SensorViewsFeed(LatestRegionStats regions, RecentAlerts alerts, AssignedListeners listeners) {
 		this.regions = regions;
 		this.alerts = alerts;
@@ -57,15 +53,12 @@ class SensorViewsFeed implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected ConcurrentMessageListenerContainer<Object, Object> container() {
 		List<TopicPartitionOffset> partitions = Stream.concat(
 				from(Topics.SENSOR_REGION_STATS, 0L),
 				from(Topics.SENSOR_ALERTS, (long) -RecentAlerts.CAPACITY))
 			.toList();
-		ConcurrentMessageListenerContainer<Object, Object> container = this.listeners.container("sensor-views", GROUP,
-				partitions, this::on);
-		container.start();
-		this.container = container;
+		return this.listeners.container("sensor-views", GROUP, partitions, this::on);
 	}
 
 	/** Each partition of the topic, from the offset (a negative one counts back from its end). */
@@ -84,20 +77,6 @@ class SensorViewsFeed implements SmartLifecycle {
 		else {
 			throw new IllegalArgumentException("neither a closed window nor an alert: " + record.value());
 		}
-	}
-
-	@Override
-	public void stop() {
-		ConcurrentMessageListenerContainer<Object, Object> container = this.container;
-		if (container != null) {
-			container.stop();
-			this.container = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.container != null;
 	}
 
 }

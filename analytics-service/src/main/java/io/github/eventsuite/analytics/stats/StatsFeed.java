@@ -5,9 +5,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.support.TopicPartitionOffset;
@@ -29,7 +26,7 @@ import io.github.eventsuite.eventbus.Topics;
  * timer were a fifth of analytics-service's CPU under load (JFR, docs/benchmarks.md).
  */
 @Component
-class StatsFeed implements SmartLifecycle {
+class StatsFeed extends AssignedFeed {
 
 	/**
 	 * Committed offsets are not used to resume (the checkpoint's are) but show how far behind
@@ -48,8 +45,6 @@ class StatsFeed implements SmartLifecycle {
 
 	private final CommonErrorHandler unreadable;
 
-	private volatile @Nullable ConcurrentMessageListenerContainer<Object, Object> container;
-
 	StatsFeed(StatsCheckpoints checkpoints, LiveStats stats, AssignedListeners listeners, CommonErrorHandler deadLetters) {
 		this.checkpoints = checkpoints;
 		this.stats = stats;
@@ -58,7 +53,7 @@ class StatsFeed implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected ConcurrentMessageListenerContainer<Object, Object> container() {
 		Tally tally = this.checkpoints.restore();
 		StatsCheckpoints.CatchUp catchUp = this.checkpoints.catchUp(TOPICS);
 		this.stats.start(tally, catchUp);
@@ -73,8 +68,7 @@ class StatsFeed implements SmartLifecycle {
 		container.getContainerProperties().setObservationEnabled(false);
 		// Without an observation, Spring Kafka would time each record with a plain timer instead.
 		container.getContainerProperties().setMicrometerEnabled(false);
-		container.start();
-		this.container = container;
+		return container;
 	}
 
 	private void count(ConsumerRecord<Object, Object> record) {
@@ -82,20 +76,6 @@ class StatsFeed implements SmartLifecycle {
 			throw new IllegalArgumentException("not an event: " + record.value());
 		}
 		this.stats.count(new CountedEvent(event, new TopicPartition(record.topic(), record.partition()), record.offset()));
-	}
-
-	@Override
-	public void stop() {
-		ConcurrentMessageListenerContainer<Object, Object> container = this.container;
-		if (container != null) {
-			container.stop();
-			this.container = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.container != null;
 	}
 
 }
