@@ -17,7 +17,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.MountableFile;
@@ -249,9 +248,7 @@ final class SuiteContainers implements AutoCloseable {
 	}
 
 	private GenericContainer<?> service(String name, int port, int managementPort, Map<String, String> env) {
-		ImageFromDockerfile image = new ImageFromDockerfile("event-suite/" + name + "-system-test", true)
-			.withFileFromPath(".", Path.of("..", name).toAbsolutePath().normalize());
-		return new GenericContainer<>(image).withNetwork(this.network)
+		return new GenericContainer<>(ServiceImages.of(name)).withNetwork(this.network)
 			.withEnv(env)
 			.withExposedPorts(port, managementPort)
 			.withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(name)).withPrefix(name))
