@@ -176,20 +176,25 @@ public final class LocalSuite implements AutoCloseable {
 	 * stays within 256 MB of resident memory under load (docs/benchmarks.md); a service whose
 	 * heap runs out exits rather than run on half dead.
 	 */
-	public static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC",
+	private static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC",
 			"-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
 
 	/**
-	 * How a service is started: its own jar on this JVM, plus the options in the environment
-	 * variable {@code SERVICE_JAVA_OPTS} (e.g. a flight recording), which only the services get.
+	 * A service's JVM options: {@link #SERVICE_JVM}, plus those in the environment variable
+	 * {@code SERVICE_JAVA_OPTS} (e.g. a flight recording), which only the services get.
 	 */
-	public static List<String> serviceCommand(Path home, String service) {
+	public static List<String> serviceJvmOptions() {
 		String extra = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
 		List<String> options = new ArrayList<>(SERVICE_JVM);
 		if (!extra.isEmpty()) {
 			options.addAll(List.of(extra.split("\\s+")));
 		}
-		return ChildProcess.java(serviceJar(home, service), options.toArray(String[]::new));
+		return options;
+	}
+
+	/** How a service is started: its own jar on this JVM, with {@link #serviceJvmOptions()}. */
+	public static List<String> serviceCommand(Path home, String service) {
+		return ChildProcess.java(serviceJar(home, service), serviceJvmOptions().toArray(String[]::new));
 	}
 
 	/** BCrypt of "admin": the dead-letter console's password on a development machine, as in compose. */
