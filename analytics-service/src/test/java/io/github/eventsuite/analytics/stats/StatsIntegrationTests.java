@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,16 @@ class StatsIntegrationTests {
 			.filteredOn((meter) -> meter.getId().getName().startsWith("spring.kafka.listener"))
 			.extracting(Meter::getId)
 			.noneMatch((meter) -> meter.getTags().stream().anyMatch((tag) -> tag.getValue().startsWith("stats-")));
+	}
+
+	/** Its consumer group's lag shows how far behind the statistics are: what they counted is committed, within seconds. */
+	@Test
+	void commitsWhatItCountedSoThatItsLagShows() {
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+
+		RecordMetadata counted = topics.publish(Events.emailSent(UUID.randomUUID(), Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> topics.processed(StatsFeed.GROUP, counted));
 	}
 
 	@Test
