@@ -15,6 +15,9 @@ import static org.awaitility.Awaitility.await;
  * <p>A pause is tried again until it takes: on a busy machine runc can fail to freeze every
  * process in time ("OCI runtime pause failed: unable to freeze") and thaws them again. Its
  * maintainers leave the retry to the caller (opencontainers/runc#4388); seen in CI here.
+ * Docker reports it as a 500, a subclass of {@code DockerException}: Awaitility's
+ * {@code ignoreException} ignores its exact class only, so the retry never happened
+ * (OutboxIntegrationTests failed on the first "unable to freeze").
  */
 public final class Paused implements AutoCloseable {
 
@@ -31,7 +34,7 @@ public final class Paused implements AutoCloseable {
 		Paused paused = new Paused(container.getDockerClient(), container.getContainerId());
 		try {
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-				.ignoreException(DockerException.class)
+				.ignoreExceptionsInstanceOf(DockerException.class)
 				.until(paused::pausedNow);
 		}
 		catch (RuntimeException ex) {
