@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import org.HdrHistogram.Histogram;
@@ -101,17 +103,17 @@ public final class Bench {
 	private void measureSuite(SuiteUnderTest suite) throws Exception {
 		OpenLoad load = new OpenLoad(this.http, this.progress);
 		String run = UUID.randomUUID().toString().substring(0, 6);
-		try (EmailSentWatcher emails = new EmailSentWatcher(suite.kafka());
+		try (ChainWatcher chain = new ChainWatcher(suite.kafka());
 				StatsWatcher stats = new StatsWatcher(suite.url(suite.ports().analyticsService(), "/api/stats/stream"));
 				ProcessSampler sampler = new ProcessSampler(suite.processes())) {
 			int lowest = this.options.rates().stream().min(Integer::compare).orElseThrow();
-			endToEnd(load, suite, emails, stats, "warm-up-" + run, lowest, this.options.warmup());
+			endToEnd(load, suite, chain, stats, "warm-up-" + run, lowest, this.options.warmup());
 			// Every rate runs, also after one was not sustained: awaitIdle lets the suite finish
 			// the backlog first, so each rate starts from an idle suite.
 			for (int rate : this.options.rates().stream().sorted().toList()) {
 				awaitIdle(suite);
 				Map<String, Long> cpuBefore = sampler.cpuMillis();
-				List<LoadResult> results = endToEnd(load, suite, emails, stats, run + "-" + rate, rate,
+				List<LoadResult> results = endToEnd(load, suite, chain, stats, run + "-" + rate, rate,
 						this.options.duration());
 				this.report.runs.addAll(results);
 				this.report.cpuPerRegistration.put(rate + "/s", cpuPerRegistration(cpuBefore, sampler.cpuMillis(),
@@ -144,9 +146,10 @@ public final class Bench {
 
 	/**
 	 * One fixed rate: the ingest result, the end-to-end result once the emails are in (or the
-	 * drain ends), and the time until the statistics counted them.
+	 * drain ends), the time until the statistics counted them, and the time until each
+	 * registration reached {@code user.register} and {@code user.created}.
 	 */
-	private List<LoadResult> endToEnd(OpenLoad load, SuiteUnderTest suite, EmailSentWatcher emails, StatsWatcher stats,
+	private List<LoadResult> endToEnd(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
 			String prefix, int rate, Duration duration) throws InterruptedException {
 		long countedBefore = stats.latest();
 		Map<UUID, Long> due = new ConcurrentHashMap<>();
@@ -155,17 +158,27 @@ public final class Bench {
 				(response, dueNanos) -> userId(response).ifPresent((id) -> due.put(id, dueNanos)));
 		long deadline = System.nanoTime() + this.options.drain().toNanos();
 		this.progress.begin("waiting for email.sent of " + due.size() + " registrations", due.size());
-		while (System.nanoTime() < deadline && due.keySet().stream().anyMatch((id) -> emails.arrival(id) == null)) {
-			this.progress.at((int) due.keySet().stream().filter((id) -> emails.arrival(id) != null).count());
+		while (System.nanoTime() < deadline && due.keySet().stream().anyMatch((id) -> chain.emailSent(id) == null)) {
+			this.progress.at((int) due.keySet().stream().filter((id) -> chain.emailSent(id) != null).count());
 			Thread.sleep(100);
 		}
 		this.progress.end();
+		LoadResult endToEnd = reached("suite end to end", rate, due, chain::emailSent);
+		List<LoadResult> results = new ArrayList<>(List.of(ingest, endToEnd, counted(stats, chain, due, countedBefore, rate)));
+		// Where a backlog waits: POST to each earlier topic of the chain.
+		ChainWatcher.TOPICS.stream().filter((topic) -> !topic.equals("email.sent"))
+			.forEach((topic) -> results.add(reached("suite to " + topic, rate, due, (id) -> chain.arrival(topic, id))));
+		return results;
+	}
+
+	/** From each registration's due time to its arrival, for those that arrived. */
+	private static LoadResult reached(String name, int rate, Map<UUID, Long> due, Function<UUID, Long> arrivalOf) {
 		Histogram latency = LoadResult.histogram();
 		long first = Long.MAX_VALUE;
 		long last = Long.MIN_VALUE;
 		long arrived = 0;
 		for (var registration : due.entrySet()) {
-			Long arrival = emails.arrival(registration.getKey());
+			Long arrival = arrivalOf.apply(registration.getKey());
 			if (arrival != null) {
 				OpenLoad.record(latency, (arrival - registration.getValue()) / 1000);
 				first = Math.min(first, registration.getValue());
@@ -174,9 +187,7 @@ public final class Bench {
 			}
 		}
 		double seconds = (arrived == 0) ? 1 : (last - first) / 1e9;
-		LoadResult endToEnd = new LoadResult("suite end to end", rate, due.size(), arrived, due.size() - arrived,
-				arrived / seconds, latency);
-		return List.of(ingest, endToEnd, counted(stats, emails, due, countedBefore, rate));
+		return new LoadResult(name, rate, due.size(), arrived, due.size() - arrived, arrived / seconds, latency);
 	}
 
 	/**
@@ -184,11 +195,11 @@ public final class Bench {
 	 * Kafka) is counted when the statistics first show {@code before + k} emails. Exact as long
 	 * as nothing else sends emails meanwhile (the runs do not overlap: awaitIdle).
 	 */
-	private LoadResult counted(StatsWatcher stats, EmailSentWatcher emails, Map<UUID, Long> due, long before, int rate)
+	private LoadResult counted(StatsWatcher stats, ChainWatcher chain, Map<UUID, Long> due, long before, int rate)
 			throws InterruptedException {
 		List<Map.Entry<UUID, Long>> arrived = due.entrySet().stream()
-			.filter((registration) -> emails.arrival(registration.getKey()) != null)
-			.sorted(Comparator.comparing((registration) -> emails.arrival(registration.getKey())))
+			.filter((registration) -> chain.emailSent(registration.getKey()) != null)
+			.sorted(Comparator.comparing((registration) -> chain.emailSent(registration.getKey())))
 			.toList();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (before >= 0 && System.nanoTime() < deadline && stats.firstShowing(before + arrived.size()) == null) {

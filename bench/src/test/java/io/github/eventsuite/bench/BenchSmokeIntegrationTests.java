@@ -33,6 +33,11 @@ class BenchSmokeIntegrationTests {
 		assertThat(report.runs).filteredOn((run) -> run.name().equals("suite to stats"))
 			.singleElement()
 			.satisfies((run) -> assertThat(run.ok()).isEqualTo(60));
+		// Every one of the 60 was seen on each earlier topic of the chain too.
+		assertThat(report.runs).filteredOn((run) -> run.name().equals("suite to user.register")
+				|| run.name().equals("suite to user.created"))
+			.hasSize(2)
+			.allSatisfy((run) -> assertThat(run.ok()).isEqualTo(60));
 		assertThat(report.runs).allSatisfy((run) -> assertThat(run.ok()).isPositive());
 		assertThat(report.startup).containsOnlyKeys("user-service", "notification-service", "analytics-service");
 		assertThat(report.processes.keySet()).contains("user-service", "notification-service", "analytics-service");

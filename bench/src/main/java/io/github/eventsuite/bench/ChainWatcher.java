@@ -1,6 +1,7 @@
 package io.github.eventsuite.bench;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,32 +17,39 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Notes when each user's {@code email.sent} arrives ({@code System.nanoTime()}): the end of
- * the chain, as a consumer of the topic sees it. Reads from the end of the topic as it was
- * when the watcher started; commits nothing.
+ * Notes when each user's event arrives on each of the chain's topics
+ * ({@code System.nanoTime()}), as a consumer of the topic sees it: {@code email.sent} is the
+ * end of the chain; {@code user.register} and {@code user.created} tell which hop a backlog
+ * waits in. Reads from the end of the topics as they were when the watcher started; commits
+ * nothing.
  */
-final class EmailSentWatcher implements AutoCloseable {
+final class ChainWatcher implements AutoCloseable {
+
+	/** The chain's topics, in the order a registration reaches them. */
+	static final List<String> TOPICS = List.of("user.register", "user.created", "email.sent");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
-	private final Map<UUID, Long> arrivals = new ConcurrentHashMap<>();
+	private final Map<String, Map<UUID, Long>> arrivals = new ConcurrentHashMap<>();
 
 	private final Thread polling;
 
 	private volatile boolean running = true;
 
-	EmailSentWatcher(String bootstrapServers) {
+	ChainWatcher(String bootstrapServers) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
-		var partitions = this.consumer.partitionsFor("email.sent").stream()
+		var partitions = TOPICS.stream()
+			.flatMap((topic) -> this.consumer.partitionsFor(topic).stream())
 			.map((info) -> new TopicPartition(info.topic(), info.partition()))
 			.toList();
+		TOPICS.forEach((topic) -> this.arrivals.put(topic, new ConcurrentHashMap<>()));
 		this.consumer.assign(partitions);
 		this.consumer.seekToEnd(partitions);
 		partitions.forEach(this.consumer::position);
-		this.polling = new Thread(this::poll, "email-sent-watcher");
+		this.polling = new Thread(this::poll, "chain-watcher");
 		this.polling.setDaemon(true);
 		this.polling.start();
 	}
@@ -52,7 +60,7 @@ final class EmailSentWatcher implements AutoCloseable {
 				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(100))) {
 					long now = System.nanoTime();
 					JsonNode event = JSON.readTree(record.value());
-					this.arrivals.putIfAbsent(UUID.fromString(event.get("userId").asString()), now);
+					this.arrivals.get(record.topic()).putIfAbsent(UUID.fromString(event.get("userId").asString()), now);
 				}
 			}
 		}
@@ -65,8 +73,13 @@ final class EmailSentWatcher implements AutoCloseable {
 	}
 
 	/** When the user's email.sent arrived, or null if it has not. */
-	Long arrival(UUID userId) {
-		return this.arrivals.get(userId);
+	Long emailSent(UUID userId) {
+		return arrival("email.sent", userId);
+	}
+
+	/** When the user's event arrived on the topic, or null if it has not. */
+	Long arrival(String topic, UUID userId) {
+		return this.arrivals.get(topic).get(userId);
 	}
 
 	@Override
