@@ -45,7 +45,7 @@ class Mailer implements DisposableBean {
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-	/** RFC 5322's date-time, as Jakarta Mail's MailDateFormat writes it, without its lock. */
+	/** RFC 5322's date-time, as Jakarta Mail's MailDateFormat writes it (less its zone comment), without its lock. */
 	private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z",
 			Locale.US);
 
