@@ -189,7 +189,7 @@ class Mailer implements DisposableBean {
 	}
 
 	private WrittenOnceMessage toMimeMessage(WelcomeEmail email) {
-		WrittenOnceMessage message = new WrittenOnceMessage(this.sender.getSession());
+		WrittenOnceMessage message = new WrittenOnceMessage(this.sender.getSession(), email.messageId());
 		try {
 			message.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), UTF_8));
 			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to()));
@@ -201,10 +201,8 @@ class Mailer implements DisposableBean {
 			// 500/s (#14, docs/benchmarks.md). The same encoding Jakarta Mail chooses for ASCII text.
 			message.setHeader("Content-Transfer-Encoding", transferEncoding(email.body()));
 			message.setHeader("Date", MAIL_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-			// What JavaMailSenderImpl does before sending: saving the message replaces its
-			// Message-ID with a generated one, so ours is set after.
+			// What JavaMailSenderImpl does before sending; the Message-ID stays ours (WrittenOnceMessage).
 			message.saveChanges();
-			message.setHeader("Message-ID", email.messageId());
 			return message;
 		}
 		catch (MessagingException | UnsupportedEncodingException ex) {

@@ -14,10 +14,24 @@ import jakarta.mail.internet.MimeMessage;
  */
 class WrittenOnceMessage extends MimeMessage {
 
+	/** The same for every send of one email, so that a second copy can be recognised as one. */
+	private final String messageId;
+
 	private volatile boolean written;
 
-	WrittenOnceMessage(Session session) {
+	WrittenOnceMessage(Session session, String messageId) {
 		super(session);
+		this.messageId = messageId;
+	}
+
+	/**
+	 * Saving the message keeps this Message-ID rather than generating one, as Jakarta Mail
+	 * means subclasses to do: generating looked up the local address for every message,
+	 * 1.6 % of notification-service's CPU samples at 500/s (#14).
+	 */
+	@Override
+	protected void updateMessageID() throws MessagingException {
+		setHeader("Message-ID", this.messageId);
 	}
 
 	@Override
