@@ -1,12 +1,9 @@
 package io.github.eventsuite.bench;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -16,15 +13,27 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * HTTP load in two models. Open: request {@code i} is due at {@code start + i / rate},
  * whatever happened to the ones before it, and its latency counts from when it was due:
  * a stall shows in every request it delayed (no coordinated omission). Closed: a fixed
  * number of requests in flight, for the most the server can take.
+ * <p>
+ * On Reactor Netty's client, pooled keep-alive connections: the JDK's {@code HttpClient}
+ * spent about 2.4 ms of CPU per request here at 500/s (#14, docs/benchmarks.md), CPU the
+ * suite under test shares on the same cores.
  */
-final class OpenLoad {
+final class OpenLoad implements AutoCloseable {
 
 	/**
 	 * Requests in flight at most in a fixed-rate run, as a client's connection pool would
@@ -37,30 +46,52 @@ final class OpenLoad {
 	 */
 	static final int MAX_IN_FLIGHT = 2_000;
 
-	private final int maxInFlight;
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	/** Called with each response and the {@code System.nanoTime()} at which its request was due. */
-	interface ResponseListener {
-
-		void on(HttpResponse<String> response, long dueNanos);
+	/** One request of a run: a JSON body posted to a URI. */
+	record Post(URI uri, String json) {
 
 	}
+
+	/** What a run needs of a response. */
+	record Answer(int status, @Nullable String location) {
+
+	}
+
+	/** Called with each expected response and the {@code System.nanoTime()} at which its request was due. */
+	interface ResponseListener {
+
+		void on(Answer answer, long dueNanos);
+
+	}
+
+	private final int maxInFlight;
+
+	private final ConnectionProvider connections;
 
 	private final HttpClient http;
 
 	private final Progress progress;
 
-	OpenLoad(HttpClient http, Progress progress) {
-		this(http, progress, MAX_IN_FLIGHT);
+	OpenLoad(Progress progress) {
+		this(progress, MAX_IN_FLIGHT);
 	}
 
-	OpenLoad(HttpClient http, Progress progress, int maxInFlight) {
-		this.http = http;
+	OpenLoad(Progress progress, int maxInFlight) {
 		this.progress = progress;
 		this.maxInFlight = maxInFlight;
+		this.connections = ConnectionProvider.builder("bench-load")
+			.maxConnections(maxInFlight)
+			.pendingAcquireMaxCount(-1)
+			.maxIdleTime(Duration.ofSeconds(20))
+			.build();
+		this.http = HttpClient.create(this.connections)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+			.responseTimeout(TIMEOUT)
+			.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON));
 	}
 
-	LoadResult fixedRate(String name, int rate, Duration duration, IntFunction<HttpRequest> requests, int expectedStatus,
+	LoadResult fixedRate(String name, int rate, Duration duration, IntFunction<Post> requests, int expectedStatus,
 			ResponseListener listener) throws InterruptedException {
 		int count = (int) (rate * duration.toMillis() / 1000);
 		Histogram latency = LoadResult.histogram();
@@ -81,17 +112,21 @@ final class OpenLoad {
 				done.countDown();
 				continue;
 			}
-			this.http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.ofString()).whenComplete((response, ex) -> {
+			send(requests.apply(i)).subscribe((answer) -> {
 				inFlight.release();
-				long now = System.nanoTime();
-				if (ex == null && response.statusCode() == expectedStatus) {
-					record(latency, (now - due) / 1000);
+				if (answer.status() == expectedStatus) {
+					record(latency, (System.nanoTime() - due) / 1000);
 					ok.incrementAndGet();
-					listener.on(response, due);
+					listener.on(answer, due);
 				}
 				else {
-					failures.computeIfAbsent(cause(response, ex), (cause) -> new LongAdder()).increment();
+					failures.computeIfAbsent(String.valueOf(answer.status()), (cause) -> new LongAdder()).increment();
 				}
+				this.progress.step();
+				done.countDown();
+			}, (ex) -> {
+				inFlight.release();
+				failures.computeIfAbsent(cause(ex), (cause) -> new LongAdder()).increment();
 				this.progress.step();
 				done.countDown();
 			});
@@ -107,16 +142,29 @@ final class OpenLoad {
 		return new LoadResult(name, rate, count, ok.get(), count - ok.get(), ok.get() / seconds, latency, failed);
 	}
 
-	/** Why a request failed: the status it got, or the exception that ended it. */
-	private static String cause(HttpResponse<?> response, Throwable ex) {
-		if (ex == null) {
-			return String.valueOf(response.statusCode());
-		}
-		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-		return cause.getClass().getSimpleName();
+	private Mono<Answer> send(Post post) {
+		return this.http.post()
+			.uri(post.uri())
+			.send(ByteBufFlux.fromString(Mono.just(post.json())))
+			.responseSingle((response, body) -> body.asString()
+				.defaultIfEmpty("")
+				.map((ignored) -> new Answer(response.status().code(),
+						response.responseHeaders().get(HttpHeaderNames.LOCATION))));
 	}
 
-	LoadResult saturation(String name, int concurrency, Duration duration, IntFunction<HttpRequest> requests,
+	/**
+	 * Why a request failed: the exception's class; for Netty's annotated wrappers (such as
+	 * {@code AnnotatedConnectException}) the JDK's class they extend.
+	 */
+	private static String cause(Throwable ex) {
+		Class<?> type = ex.getClass();
+		while (type.getSimpleName().startsWith("Annotated") && type.getSuperclass() != null) {
+			type = type.getSuperclass();
+		}
+		return type.getSimpleName();
+	}
+
+	LoadResult saturation(String name, int concurrency, Duration duration, IntFunction<Post> requests,
 			int expectedStatus) throws InterruptedException {
 		Histogram latency = LoadResult.histogram();
 		AtomicLong ok = new AtomicLong();
@@ -130,13 +178,13 @@ final class OpenLoad {
 			inFlight.acquire();
 			long sentAt = System.nanoTime();
 			sent.incrementAndGet();
-			this.http.sendAsync(requests.apply(i++), HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {
-				if (ex == null && response.statusCode() == expectedStatus) {
+			send(requests.apply(i++)).subscribe((answer) -> {
+				if (answer.status() == expectedStatus) {
 					record(latency, (System.nanoTime() - sentAt) / 1000);
 					ok.incrementAndGet();
 				}
 				inFlight.release();
-			});
+			}, (ex) -> inFlight.release());
 			this.progress.at((int) ((System.nanoTime() - start) / 1_000_000_000L));
 		}
 		inFlight.acquire(concurrency);
@@ -149,6 +197,11 @@ final class OpenLoad {
 		synchronized (histogram) {
 			histogram.recordValue(Math.max(0, Math.min(micros, histogram.getHighestTrackableValue())));
 		}
+	}
+
+	@Override
+	public void close() {
+		this.connections.dispose();
 	}
 
 }

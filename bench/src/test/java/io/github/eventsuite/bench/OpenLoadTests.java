@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,20 +30,23 @@ class OpenLoadTests {
 
 	private final HttpServer server = server();
 
+	private final List<OpenLoad> loads = new ArrayList<>();
+
 	@AfterEach
 	void stop() {
+		this.loads.forEach(OpenLoad::close);
 		this.server.stop(0);
 		this.serverThreads.shutdownNow();
 	}
 
 	@Test
 	void countsTheFailuresOfAFixedRateRunByStatusAndByException() throws InterruptedException {
-		OpenLoad load = new OpenLoad(HttpClient.newHttpClient(), new Progress(new PrintStream(OutputStream.nullOutputStream())));
+		OpenLoad load = load(OpenLoad.MAX_IN_FLIGHT);
 		URI busy = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/busy");
 		URI closed = URI.create("http://127.0.0.1:1/nothing-listens-here");
 
 		LoadResult run = load.fixedRate("mixed", 40, Duration.ofMillis(500),
-				(i) -> HttpRequest.newBuilder((i % 2 == 0) ? busy : closed).timeout(Duration.ofSeconds(5)).build(), 202,
+				(i) -> new OpenLoad.Post((i % 2 == 0) ? busy : closed, "{}"), 202,
 				(response, due) -> {
 				});
 
@@ -55,12 +58,11 @@ class OpenLoadTests {
 
 	@Test
 	void sendsNoMoreThanItsInFlightLimitAndCountsTheRestAsNotSent() throws InterruptedException {
-		OpenLoad load = new OpenLoad(HttpClient.newHttpClient(), new Progress(new PrintStream(OutputStream.nullOutputStream())),
-				3);
+		OpenLoad load = load(3);
 		URI slow = URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/slow");
 
 		LoadResult run = load.fixedRate("slow", 40, Duration.ofMillis(500),
-				(i) -> HttpRequest.newBuilder(slow).timeout(Duration.ofSeconds(5)).build(), 202, (response, due) -> {
+				(i) -> new OpenLoad.Post(slow, "{}"), 202, (response, due) -> {
 				});
 
 		assertThat(this.mostAtOnce).hasValueLessThanOrEqualTo(3);
@@ -93,6 +95,13 @@ class OpenLoadTests {
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A load with a quiet progress bar, closed after the test. */
+	private OpenLoad load(int maxInFlight) {
+		OpenLoad load = new OpenLoad(new Progress(new PrintStream(OutputStream.nullOutputStream())), maxInFlight);
+		this.loads.add(load);
+		return load;
 	}
 
 }
