@@ -34,11 +34,12 @@ final class Targets {
 		Optional<LoadResult> bare = find(report, "bare WebFlux", 0);
 		double ratio = (suite.isPresent() && bare.isPresent()) ? suite.get().throughput() / bare.get().throughput()
 				: Double.NaN;
-		targets.add(new Target("ingest vs bare WebFlux", ">= 0.5x",
+		// Issue 14's goal for ingest while the chain runs: 0.6 of the bare framework's saturation.
+		targets.add(new Target("ingest vs bare WebFlux", ">= 0.6x",
 				String.format(Locale.ROOT, "%.2fx (%s vs %s/s)", ratio,
 						suite.map((run) -> Report.number(run.throughput())).orElse("-"),
 						bare.map((run) -> Report.number(run.throughput())).orElse("-")),
-				ratio >= 0.5));
+				ratio >= 0.6));
 		targets.add(startup(report));
 		double largest = report.processes.entrySet().stream()
 			.filter((process) -> process.getKey().endsWith("-service"))
