@@ -23,11 +23,15 @@ final class LocalPostgres implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
 
-	static final String USER = "suite";
-
-	static final String PASSWORD = "suite";
-
-	static final List<String> DATABASES = List.of("users", "notifications");
+	/**
+	 * Each service's role and the database it owns, as docker/postgres makes them in compose:
+	 * no service connects as the superuser or to the other's database. The passwords are
+	 * development ones (the server trusts every local connection anyway).
+	 */
+	static final List<ServiceDatabase> SERVICE_DATABASES = List.of(
+			new ServiceDatabase("user-service", "users", "user_service", "user-service-dev"),
+			new ServiceDatabase("notification-service", "notifications", "notification_service",
+					"notification-service-dev"));
 
 	/** PostgreSQL will not run as root; as root the suite runs it as this user ("nobody"). */
 	private static final int UNPRIVILEGED = 65534;
@@ -99,18 +103,26 @@ final class LocalPostgres implements AutoCloseable {
 		}
 	}
 
-	/** The services' role and databases; idempotent, so a restart keeps what exists. */
+	/** The services' roles and databases; idempotent, so a restart keeps what exists. */
 	private static void createDatabases(int port) throws SQLException {
 		try (Connection connection = connect(port, "postgres"); Statement sql = connection.createStatement()) {
-			if (!exists(sql, "select 1 from pg_roles where rolname = '" + USER + "'")) {
-				sql.execute("create role " + USER + " login password '" + PASSWORD + "'");
-			}
-			for (String database : DATABASES) {
-				if (!exists(sql, "select 1 from pg_database where datname = '" + database + "'")) {
-					sql.execute("create database " + database + " owner " + USER);
+			for (ServiceDatabase service : SERVICE_DATABASES) {
+				if (!exists(sql, "select 1 from pg_roles where rolname = '" + service.role() + "'")) {
+					sql.execute("create role " + service.role() + " login password '" + service.password() + "'");
+				}
+				if (!exists(sql, "select 1 from pg_database where datname = '" + service.database() + "'")) {
+					sql.execute("create database " + service.database() + " owner " + service.role());
+					sql.execute("revoke all on database " + service.database() + " from public");
 				}
 			}
 		}
+	}
+
+	static ServiceDatabase databaseOf(String service) {
+		return SERVICE_DATABASES.stream()
+			.filter((database) -> database.service().equals(service))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(service + " has no database"));
 	}
 
 	private static boolean exists(Statement sql, String query) throws SQLException {
@@ -132,6 +144,10 @@ final class LocalPostgres implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+	}
+
+	record ServiceDatabase(String service, String database, String role, String password) {
+
 	}
 
 }

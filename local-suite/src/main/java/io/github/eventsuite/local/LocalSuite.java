@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -202,17 +204,19 @@ public final class LocalSuite implements AutoCloseable {
 
 	/** The connection settings a service gets: the same variables as in docker compose. */
 	public static Map<String, String> serviceEnvironment(LocalPorts ports, String service) {
-		Map<String, String> environment = new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
+		Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
 				LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST", LocalPorts.HOST, "DB_PORT",
-				String.valueOf(ports.postgres()), "DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD,
-				"SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "PORT",
+				String.valueOf(ports.postgres()), "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "PORT",
 				String.valueOf(servicePort(ports, service)), "MANAGEMENT_PORT",
 				String.valueOf(managementPort(ports, service))));
-		switch (service) {
-			case "user-service" -> environment.put("DB_NAME", "users");
-			case "notification-service" -> environment.put("DB_NAME", "notifications");
-			default -> environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
+		if (service.equals("analytics-service")) {
+			environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
 					System.getenv().getOrDefault("ANALYTICS_ADMIN_PASSWORD_HASH", DEV_CONSOLE_PASSWORD_HASH));
+		}
+		else {
+			LocalPostgres.ServiceDatabase database = LocalPostgres.databaseOf(service);
+			environment.putAll(Map.of("DB_NAME", database.database(), "DB_USER", database.role(), "DB_PASSWORD",
+					database.password()));
 		}
 		return environment;
 	}
@@ -277,12 +281,14 @@ public final class LocalSuite implements AutoCloseable {
 				  Metrics           http://%s:%d/actuator/prometheus   (and ports %d, %d; health: /actuator/health)
 				  Mailbox           http://%s:%d   (GreenMail; SMTP on port %d)
 				  Kafka             %s:%d
-				  PostgreSQL        %s:%d   (user %s, databases %s)
+				  PostgreSQL        %s:%d   (%s)
 				Ctrl-C stops everything.
 				""".formatted(this.options.dataDirectory(), user, user, analytics, analytics, analytics, LocalPorts.HOST,
 				ports.userManagement(), ports.notificationManagement(), ports.analyticsManagement(), LocalPorts.HOST,
 				ports.mailbox(), ports.smtp(), LocalPorts.HOST, ports.kafka(), LocalPorts.HOST, ports.postgres(),
-				LocalPostgres.USER, String.join(" and ", LocalPostgres.DATABASES));
+				LocalPostgres.SERVICE_DATABASES.stream()
+					.map((database) -> "database " + database.database() + ", user " + database.role())
+					.collect(Collectors.joining("; ")));
 	}
 
 	/** The processes this suite started (PostgreSQL, GreenMail, the services). */

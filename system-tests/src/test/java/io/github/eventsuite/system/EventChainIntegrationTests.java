@@ -96,6 +96,13 @@ class EventChainIntegrationTests {
 		assertEachRegistrationIsOneTrace(topics, traceOfEmail);
 	}
 
+	/** Least privilege: neither service talks to PostgreSQL as the superuser or to the other's database. */
+	@Test
+	void eachServiceConnectsAsItsOwnRoleToItsOwnDatabase() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(probe.databaseSessions())
+			.containsExactlyInAnyOrder("notification_service@notifications", "user_service@users"));
+	}
+
 	/** The caller's trace id is on the user's user.register, user.created and email.sent records. */
 	private static void assertEachRegistrationIsOneTrace(KafkaTopics topics, Map<String, String> traceOfEmail) {
 		EventDeserializer events = new EventDeserializer();

@@ -54,6 +54,11 @@ final class SuiteContainers implements AutoCloseable {
 	/** BCrypt of {@link #CONSOLE_PASSWORD}. */
 	private static final String CONSOLE_PASSWORD_HASH = "$2a$10$l5ksmvDf6cI1l5eq5FmA8.D0ixfFC265VgYqyCKyM8mWAj2A0oSJm";
 
+	/** The services' own PostgreSQL roles, made by docker/postgres as in compose. */
+	static final String USER_SERVICE_DB_PASSWORD = "user-service-test";
+
+	static final String NOTIFICATION_SERVICE_DB_PASSWORD = "notification-service-test";
+
 	private final Network network = Network.newNetwork();
 
 	/** Published on a fixed host port, so that a restarted broker is where clients left it. */
@@ -69,12 +74,10 @@ final class SuiteContainers implements AutoCloseable {
 			create.withUser("root");
 		});
 
-	final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17").withNetwork(this.network)
+	final PostgreSQLContainer postgres = postgres().withNetwork(this.network)
 		.withNetworkAliases("postgres")
 		.withCreateContainerCmdModifier((create) -> create.getHostConfig()
-			.withPortBindings(new PortBinding(Ports.Binding.bindPort(freePort()), new ExposedPort(5432))))
-		.withCopyFileToContainer(MountableFile.forHostPath(Path.of("..", "docker", "postgres").toAbsolutePath()),
-				"/docker-entrypoint-initdb.d/");
+			.withPortBindings(new PortBinding(Ports.Binding.bindPort(freePort()), new ExposedPort(5432))));
 
 	final GenericContainer<?> greenMail = new GenericContainer<>("greenmail/standalone:2.1.8")
 		.withNetwork(this.network)
@@ -84,8 +87,8 @@ final class SuiteContainers implements AutoCloseable {
 		.waitingFor(Wait.forHttp("/api/service/readiness").forPort(GreenMailbox.API_PORT));
 
 	final GenericContainer<?> userService = service("user-service", USER_SERVICE_PORT, USER_MANAGEMENT_PORT, Map.of(
-			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", this.postgres.getDatabaseName(),
-			"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
+			"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", "users",
+			"DB_USER", "user_service", "DB_PASSWORD", USER_SERVICE_DB_PASSWORD,
 			// Every registration comes from the Docker host's one address, bursts of 1,000 included.
 			"USER_REGISTRATION_RATELIMIT_ENABLED", "false"));
 
@@ -176,7 +179,7 @@ final class SuiteContainers implements AutoCloseable {
 	private GenericContainer<?> notificationService(Map<String, String> overrides) {
 		Map<String, String> environment = new HashMap<>(Map.of(
 				"DB_HOST", "postgres", "DB_PORT", "5432", "DB_NAME", "notifications",
-				"DB_USER", this.postgres.getUsername(), "DB_PASSWORD", this.postgres.getPassword(),
+				"DB_USER", "notification_service", "DB_PASSWORD", NOTIFICATION_SERVICE_DB_PASSWORD,
 				"SMTP_HOST", "greenmail", "SMTP_PORT", String.valueOf(GreenMailbox.SMTP_PORT),
 				// A killed sender's claim is taken over sooner than in production (1 min); the
 				// SMTP timeouts shrink with it, since a send must fit five of them into its claim.
@@ -236,6 +239,14 @@ final class SuiteContainers implements AutoCloseable {
 		service.getDockerClient().killContainerCmd(service.getContainerId()).exec();
 		service.stop();
 		service.start();
+	}
+
+	/** PostgreSQL as compose sets it up: each service's role and database (docker/postgres). */
+	static PostgreSQLContainer postgres() {
+		return new PostgreSQLContainer("postgres:17").withEnv("USER_SERVICE_DB_PASSWORD", USER_SERVICE_DB_PASSWORD)
+			.withEnv("NOTIFICATION_SERVICE_DB_PASSWORD", NOTIFICATION_SERVICE_DB_PASSWORD)
+			.withCopyFileToContainer(MountableFile.forHostPath(Path.of("..", "docker", "postgres").toAbsolutePath()),
+					"/docker-entrypoint-initdb.d/");
 	}
 
 	static int freePort() {

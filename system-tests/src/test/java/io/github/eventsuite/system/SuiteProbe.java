@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.testing.GreenMailbox;
@@ -125,6 +127,22 @@ final class SuiteProbe {
 		}
 	}
 
+	/**
+	 * Who is connected to which database, as "role@database", besides this probe: the
+	 * services should each be there as their own role, never as the superuser.
+	 */
+	Set<String> databaseSessions() throws SQLException {
+		try (Connection connection = connect(); ResultSet result = connection.createStatement()
+			.executeQuery("select distinct usename || '@' || datname from pg_stat_activity"
+					+ " where backend_type = 'client backend' and usename <> current_user")) {
+			Set<String> sessions = new TreeSet<>();
+			while (result.next()) {
+				sessions.add(result.getString(1));
+			}
+			return sessions;
+		}
+	}
+
 	long usersInDatabase() throws SQLException {
 		try (Connection connection = connect();
 				ResultSet result = connection.createStatement().executeQuery("select count(*) from users")) {
@@ -156,8 +174,9 @@ final class SuiteProbe {
 		}
 	}
 
+	/** user-service's database, as the superuser (the test's, not the services'). */
 	private Connection connect() throws SQLException {
-		return connect(this.suite.postgres.getDatabaseName());
+		return connect("users");
 	}
 
 	private Connection connect(String database) throws SQLException {
