@@ -202,6 +202,14 @@ public final class LocalSuite implements AutoCloseable {
 	/** BCrypt of "admin": the dead-letter console's password on a development machine, as in compose. */
 	private static final String DEV_CONSOLE_PASSWORD_HASH = "$2a$10$L/K9wCkQ06pZNEZGn0s4bOvUhhq36DpjXjb2P.jwkSFeLEwrenK4i";
 
+	/** The SHA-256 of each simulated device's key, "sensor-N-dev-key", as in compose. */
+	private static final String DEV_DEVICE_KEYS = "sensor-1:e3be09f1c05be36660b7b736cc585e952983828da1a56aa40e558b5b3870b401,"
+			+ "sensor-2:c9a7fdc81dd57828ec973312d355b6efcf18340e2c31e358279e97bd15c15027,"
+			+ "sensor-3:a9861868be40b8be18eb4ac44080e104e4ab92cd33ad0bf7b460102e6114877c,"
+			+ "sensor-4:1f13b2ce82122e7e61ab264140443947b9388595c95abb7720b621f1358e4bc7,"
+			+ "sensor-5:74ef96613007023fef491e2d25105a787444cf8c7cc4de196161de52bed84a4e,"
+			+ "sensor-6:a20c19a7d2f414dad6ee6652cc923d0c8f1615a0dcd926bd877289219a942042";
+
 	/** The connection settings a service gets: the same variables as in docker compose. */
 	public static Map<String, String> serviceEnvironment(LocalPorts ports, String service) {
 		Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
@@ -212,6 +220,7 @@ public final class LocalSuite implements AutoCloseable {
 		if (service.equals("analytics-service")) {
 			environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
 					System.getenv().getOrDefault("ANALYTICS_ADMIN_PASSWORD_HASH", DEV_CONSOLE_PASSWORD_HASH));
+			environment.put("SENSORS_DEVICE_KEYS", System.getenv().getOrDefault("SENSORS_DEVICE_KEYS", DEV_DEVICE_KEYS));
 		}
 		else {
 			LocalPostgres.ServiceDatabase database = LocalPostgres.databaseOf(service);

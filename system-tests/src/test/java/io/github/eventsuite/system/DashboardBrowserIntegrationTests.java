@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -74,11 +76,12 @@ class DashboardBrowserIntegrationTests {
 		// All three in one 5 s window: dated from now, they fell into two windows when now was
 		// within 200 ms of a boundary (a CI run on 2026-12-03 saw "2 31.3 40.5").
 		Instant inAWindow = Instant.ofEpochSecond((Instant.now().getEpochSecond() - 10) / 5 * 5).plusSeconds(1);
-		String readings = "[" + reading("sensor-1", inAWindow, 20) + ","
-				+ reading("sensor-2", inAWindow.plusMillis(100), 22) + ","
-				+ reading("sensor-1", inAWindow.plusMillis(200), 40.5) + "]";
-
-		assertThat(post(analytics + "/api/sensors/readings", readings)).isEqualTo(202);
+		String readings = "/api/sensors/readings";
+		assertThat(postAs("sensor-1", analytics + readings,
+				"[" + reading("sensor-1", inAWindow, 20) + "," + reading("sensor-1", inAWindow.plusMillis(200), 40.5) + "]"))
+			.isEqualTo(202);
+		assertThat(postAs("sensor-2", analytics + readings, reading("sensor-2", inAWindow.plusMillis(100), 22)))
+			.isEqualTo(202);
 
 		// The region's window closes when nothing more comes for it (idle timeout, 10 s).
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -135,12 +138,21 @@ class DashboardBrowserIntegrationTests {
 		return post(probe.userServiceUrl() + "/api/users", "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
 	}
 
+	/** As the device, with its key (SuiteContainers.deviceKey). */
+	private int postAs(String device, String url, String json) throws Exception {
+		String credentials = device + ":" + SuiteContainers.deviceKey(device);
+		return post(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))), json);
+	}
+
 	private int post(String url, String json) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
+		return post(HttpRequest.newBuilder(URI.create(url)), json);
+	}
+
+	private int post(HttpRequest.Builder request, String json) throws Exception {
+		return this.http.send(request.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 }

@@ -54,6 +54,10 @@ final class SuiteContainers implements AutoCloseable {
 	/** BCrypt of {@link #CONSOLE_PASSWORD}. */
 	private static final String CONSOLE_PASSWORD_HASH = "$2a$10$l5ksmvDf6cI1l5eq5FmA8.D0ixfFC265VgYqyCKyM8mWAj2A0oSJm";
 
+	/** The devices that may post readings: the SHA-256 of each one's {@link #deviceKey}. */
+	private static final String DEVICE_KEY_HASHES = "sensor-1:96fe64cf0b2f44b5c1b3a9cd61ad7e41d18f9aa7fdb522c5f8b90875bbeb4621,"
+			+ "sensor-2:2dc809fc46667a067a7aa5a3dc9dd6f428034a637c6c9fafbdb74a6c03c5fcfd";
+
 	/** The services' own PostgreSQL roles, made by docker/postgres as in compose. */
 	static final String USER_SERVICE_DB_PASSWORD = "user-service-test";
 
@@ -95,7 +99,8 @@ final class SuiteContainers implements AutoCloseable {
 	final GenericContainer<?> notificationService;
 
 	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT,
-			ANALYTICS_MANAGEMENT_PORT, Map.of("ANALYTICS_ADMIN_PASSWORD_HASH", CONSOLE_PASSWORD_HASH));
+			ANALYTICS_MANAGEMENT_PORT, Map.of("ANALYTICS_ADMIN_PASSWORD_HASH", CONSOLE_PASSWORD_HASH,
+					"SENSORS_DEVICE_KEYS", DEVICE_KEY_HASHES));
 
 	/** Optional: three brokers in place of {@link #kafka}. */
 	private final KafkaCluster cluster;
@@ -239,6 +244,10 @@ final class SuiteContainers implements AutoCloseable {
 		service.getDockerClient().killContainerCmd(service.getContainerId()).exec();
 		service.stop();
 		service.start();
+	}
+
+	static String deviceKey(String device) {
+		return device + "-test-key";
 	}
 
 	/** PostgreSQL as compose sets it up: each service's role and database (docker/postgres). */

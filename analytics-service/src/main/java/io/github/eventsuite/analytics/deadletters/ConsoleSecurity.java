@@ -1,7 +1,5 @@
 package io.github.eventsuite.analytics.deadletters;
 
-import java.nio.charset.StandardCharsets;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -9,10 +7,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -26,8 +23,9 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+
+import io.github.eventsuite.analytics.web.SecurityProblems;
 
 /**
  * Who may use the dead-letter console: its page, its API and its re-drives need the admin
@@ -51,13 +49,13 @@ class ConsoleSecurity {
 	SecurityWebFilterChain adminOnlyConsole(ServerHttpSecurity http) {
 		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSOLE))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("ADMIN"))
-			.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> problem(exchange,
-					HttpStatus.UNAUTHORIZED, "The dead-letter console needs the admin's credentials (HTTP Basic).")))
+			.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> SecurityProblems.unauthorized(exchange,
+					"dead-letters", "The dead-letter console needs the admin's credentials (HTTP Basic).")))
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				// The console's script sends the cookie's value as it is (no BREACH masking:
 				// the token is never in a response body).
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-				.accessDeniedHandler((exchange, ex) -> problem(exchange, HttpStatus.FORBIDDEN,
+				.accessDeniedHandler((exchange, ex) -> SecurityProblems.write(exchange, HttpStatus.FORBIDDEN,
 						"A re-drive needs the CSRF token: the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header.")))
 			.addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -72,7 +70,7 @@ class ConsoleSecurity {
 	 * credentials, so it needs no CSRF token either.
 	 */
 	@Bean
-	@Order(2)
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain everythingElsePublic(ServerHttpSecurity http) {
 		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -108,18 +106,6 @@ class ConsoleSecurity {
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
 			return ((token != null) ? token.then() : Mono.<Void>empty()).then(chain.filter(exchange));
 		};
-	}
-
-	private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-		var response = exchange.getResponse();
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"dead-letters\"");
-		}
-		byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.eventsuite.analytics.sensors;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,20 @@ class ReadingsController {
 	}
 
 	/**
-	 * One reading or a batch; 202 once Kafka has acknowledged every reading. Sending the same
-	 * readings again after a failure is safe: a reading (device and time) counts once.
+	 * One reading or a batch, all of the device signed in ({@link DeviceSecurity}); 202 once
+	 * Kafka has acknowledged every reading. Sending the same readings again after a failure
+	 * is safe: a reading (device and time) counts once.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<Map<String, Integer>>> post(@RequestBody JsonNode body) {
+	Mono<ResponseEntity<Map<String, Integer>>> post(@RequestBody JsonNode body, Principal device) {
 		List<SensorReadingTaken> readings = this.body.readings(body, UUID.randomUUID().toString());
+		List<String> others = readings.stream().map(SensorReadingTaken::deviceId)
+			.filter((id) -> !id.equals(device.getName())).distinct().toList();
+		if (!others.isEmpty()) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+					"Signed in as " + device.getName() + ", which may post its own readings only; the body holds readings of "
+							+ String.join(", ", others) + ". None was accepted."), null);
+		}
 		return this.publisher.publishAll(readings)
 			.onErrorMap((ex) -> notAcknowledged(readings.size(), ex))
 			.thenReturn(ResponseEntity.accepted().body(Map.of("accepted", readings.size())));

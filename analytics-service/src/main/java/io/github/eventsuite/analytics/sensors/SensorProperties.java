@@ -1,6 +1,7 @@
 package io.github.eventsuite.analytics.sensors;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatchSize readings one {@code POST /api/sensors/readings} may carry
  * @param maxClockSkew how far in the future a reading's timestamp may be; a reading from
  * further ahead would push its region's watermark past every honest reading
+ * @param deviceKeys {@code device:sha256} entries: the devices that may post readings, each
+ * with the SHA-256 of its key ({@link DeviceKeys}); none, and no device may
  * @param regions which device belongs to which region
  * @param alerts when a reading raises an alert
  * @param windows the per-region event-time windows
@@ -19,10 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sensors")
 record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m") Duration maxClockSkew,
-		@DefaultValue Regions regions, @DefaultValue Alerts alerts, @DefaultValue Windows windows,
+		@DefaultValue List<String> deviceKeys, @DefaultValue Regions regions, @DefaultValue Alerts alerts, @DefaultValue Windows windows,
 		@DefaultValue Simulator simulator) {
 
 	SensorProperties {
+		deviceKeys = List.copyOf(deviceKeys);
 		if (maxBatchSize < 1 || maxBatchSize > 10_000) {
 			throw new IllegalArgumentException("sensors.max-batch-size must be between 1 and 10000, was " + maxBatchSize);
 		}

@@ -3,6 +3,7 @@ package io.github.eventsuite.analytics.sensors;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.SendResult;
@@ -29,7 +31,8 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebFluxTest(value = ReadingsController.class, properties = "sensors.max-batch-size=3")
-@Import({ SensorConfiguration.class, ReadingPublisher.class, ReadingsControllerTests.Kafka.class, WithConsoleSecurity.class })
+@Import({ SensorConfiguration.class, ReadingPublisher.class, ReadingsControllerTests.Kafka.class, WithConsoleSecurity.class,
+		DeviceSecurity.class })
 class ReadingsControllerTests {
 
 	private static final String T = "2026-11-25T10:00:01.500Z";
@@ -62,17 +65,51 @@ class ReadingsControllerTests {
 	}
 
 	@Test
-	void acceptsABatchInItsOrderAndTimestampsWithOffsetsKeyedByRegion() {
-		post("[" + reading("sensor-1", 20) + "," + reading("sensor-3", 22).replace("10:00:01Z", "12:00:02+02:00") + ","
-				+ reading("lab-9", 23) + "]")
+	void acceptsABatchInItsOrderAndTimestampsWithOffsets() {
+		post("[" + reading("sensor-1", 20) + "," + reading("sensor-1", 22).replace("10:00:01Z", "12:00:02+02:00") + ","
+				+ reading("sensor-1", 23).replace("10:00:01Z", "10:00:03Z") + "]")
 			.expectStatus().isAccepted()
 			.expectBody().json("{\"accepted\":3}");
 
-		assertThat(this.kafka.published).extracting((event) -> ((SensorReadingTaken) event).deviceId())
-			.containsExactly("sensor-1", "sensor-3", "lab-9");
-		assertThat(this.kafka.keys).containsExactly("north", "south", "unassigned");
+		assertThat(this.kafka.published).extracting((event) -> ((SensorReadingTaken) event).temperatureCelsius())
+			.containsExactly(20.0, 22.0, 23.0);
 		assertThat(((SensorReadingTaken) this.kafka.published.get(1)).takenAt())
 			.isEqualTo(Instant.parse("2026-11-25T10:00:02Z"));
+	}
+
+	@Test
+	void keysEachReadingByItsDevicesRegion() {
+		for (String device : List.of("sensor-1", "sensor-3", "lab-9")) {
+			post(device, reading(device, 20)).expectStatus().isAccepted();
+		}
+
+		assertThat(this.kafka.keys).containsExactly("north", "south", "unassigned");
+	}
+
+	@Test
+	void turnsAwayAPostWithoutItsDevicesKey() {
+		List<Consumer<HttpHeaders>> credentials = List.of((none) -> {
+		}, (headers) -> headers.setBasicAuth("sensor-1", "guessed"),
+				(headers) -> headers.setBasicAuth("sensor-404", TestDevices.KEY));
+		for (Consumer<HttpHeaders> sent : credentials) {
+			this.client.post().uri("/api/sensors/readings").headers(sent).contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(reading("sensor-1", 20))
+				.exchange()
+				.expectStatus().isUnauthorized()
+				.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sensors\"")
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		assertThat(this.kafka.published).isEmpty();
+	}
+
+	@Test
+	void refusesABatchHoldingAnotherDevicesReadings() {
+		post("sensor-1", "[" + reading("sensor-1", 20) + "," + reading("sensor-3", 21) + "]")
+			.expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("Signed in as sensor-1, which may post its own readings only;"
+					+ " the body holds readings of sensor-3. None was accepted.");
+		assertThat(this.kafka.published).isEmpty();
 	}
 
 	@Test
@@ -148,7 +185,12 @@ class ReadingsControllerTests {
 	}
 
 	private WebTestClient.ResponseSpec post(String body) {
-		return this.client.post().uri("/api/sensors/readings").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+		return post("sensor-1", body);
+	}
+
+	private WebTestClient.ResponseSpec post(String device, String body) {
+		return this.client.post().uri("/api/sensors/readings").headers(TestDevices.signedInAs(device))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
 			.exchange();
 	}
 

@@ -85,9 +85,10 @@ class SensorPipelineIntegrationTests {
 	void foldsPostedReadingsIntoExactRegionStatsAndDeadLettersALateOne() {
 		Instant t = Instant.ofEpochSecond((Instant.now().getEpochSecond() - 60) / 5 * 5);
 
-		post("[" + reading("lab-1", t.plusMillis(500), 20.0) + "," + reading("lab-2", t.plusMillis(1500), 24.0) + ","
-				+ reading("lab-1", t.plusSeconds(3), 31.0) + "]")
+		post("lab-1", "[" + reading("lab-1", t.plusMillis(500), 20.0) + "," + reading("lab-1", t.plusSeconds(3), 31.0)
+				+ "]")
 			.expectStatus().isAccepted();
+		post("lab-2", reading("lab-2", t.plusMillis(1500), 24.0)).expectStatus().isAccepted();
 
 		RegionStats first = new RegionStats("lab", t, t.plusSeconds(5), 3, 25.0, 31.0, 0);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(regions()).contains(first));
@@ -104,14 +105,14 @@ class SensorPipelineIntegrationTests {
 				assertThat(window.maxTemperature()).isEqualTo(31.0);
 			}));
 
-		post(reading("lab-2", t.plusSeconds(2), 45.0)).expectStatus().isAccepted();
+		post("lab-2", reading("lab-2", t.plusSeconds(2), 45.0)).expectStatus().isAccepted();
 		// Keyed by its region, as it came: a re-drive sends it back to the region's partition.
 		await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters("lab"))
 			.singleElement()
 			.satisfies((record) -> assertThat(KafkaTopics.header(record, DeadLetterReason.HEADER))
 				.startsWith("late: reading of " + t.plusSeconds(2) + " for region 'lab' belongs to window " + t)));
 
-		post(reading("lab-1", t.plusSeconds(6), 22.0)).expectStatus().isAccepted();
+		post("lab-1", reading("lab-1", t.plusSeconds(6), 22.0)).expectStatus().isAccepted();
 		RegionStats second = new RegionStats("lab", t.plusSeconds(5), t.plusSeconds(10), 1, 22.0, 22.0, 1);
 		await().atMost(WAIT).untilAsserted(() -> assertThat(regions()).contains(second).doesNotContain(first));
 	}
@@ -120,7 +121,7 @@ class SensorPipelineIntegrationTests {
 	void raisesAnAlertForAHotReading() {
 		Instant now = Instant.now().minusSeconds(1);
 
-		post(reading("hot-1", now, 41.5)).expectStatus().isAccepted();
+		post("hot-1", reading("hot-1", now, 41.5)).expectStatus().isAccepted();
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(
 				this.topics.events(Topics.SENSOR_ALERTS, SensorAlertRaised.class))
@@ -159,11 +160,12 @@ class SensorPipelineIntegrationTests {
 			});
 			Instant t = Instant.ofEpochSecond((Instant.now().getEpochSecond() - 60) / 5 * 5);
 
-			post("[" + reading("split-1", t.plusMillis(500), 20.0) + "," + reading("split-2", t.plusMillis(1000), 24.0)
-					+ "," + reading("split-3", t.plusMillis(1500), 28.0) + "," + reading("split-1", t.plusMillis(2000), 22.0)
-					+ "," + reading("split-2", t.plusMillis(2500), 41.0) + "," + reading("split-3", t.plusMillis(3000), 27.0)
-					+ "]")
-				.expectStatus().isAccepted();
+			post("split-1", "[" + reading("split-1", t.plusMillis(500), 20.0) + ","
+					+ reading("split-1", t.plusMillis(2000), 22.0) + "]").expectStatus().isAccepted();
+			post("split-2", "[" + reading("split-2", t.plusMillis(1000), 24.0) + ","
+					+ reading("split-2", t.plusMillis(2500), 41.0) + "]").expectStatus().isAccepted();
+			post("split-3", "[" + reading("split-3", t.plusMillis(1500), 28.0) + ","
+					+ reading("split-3", t.plusMillis(3000), 27.0) + "]").expectStatus().isAccepted();
 
 			RegionStats window = new RegionStats("split", t, t.plusSeconds(5), 6, 27.0, 41.0, 0);
 			await().atMost(WAIT).untilAsserted(() -> {
@@ -246,8 +248,9 @@ class SensorPipelineIntegrationTests {
 			.getResponseBody();
 	}
 
-	private WebTestClient.ResponseSpec post(String body) {
-		return this.client.post().uri("/api/sensors/readings").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+	private WebTestClient.ResponseSpec post(String device, String body) {
+		return this.client.post().uri("/api/sensors/readings").headers(TestDevices.signedInAs(device))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(body)
 			.exchange();
 	}
 

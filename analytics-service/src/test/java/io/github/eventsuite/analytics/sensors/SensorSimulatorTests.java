@@ -75,7 +75,7 @@ class SensorSimulatorTests {
 
 	private static SensorProperties properties(SensorProperties.Simulator simulator) {
 		SensorProperties defaults = SensorStatsControllerTests.properties();
-		return new SensorProperties(defaults.maxBatchSize(), defaults.maxClockSkew(),
+		return new SensorProperties(defaults.maxBatchSize(), defaults.maxClockSkew(), defaults.deviceKeys(),
 				new SensorProperties.Regions(Map.of("sensor-1", "north"), "unassigned"),
 				defaults.alerts(), defaults.windows(), simulator);
 	}

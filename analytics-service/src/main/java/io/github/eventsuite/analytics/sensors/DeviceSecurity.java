@@ -1,0 +1,66 @@
+package io.github.eventsuite.analytics.sensors;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import io.github.eventsuite.analytics.web.SecurityProblems;
+
+/**
+ * Who may post readings: a device, with its own id and key (HTTP Basic, {@link DeviceKeys}),
+ * and only its own readings ({@link ReadingsController}). Without keys, no device may. A
+ * device sends no cookies and acts for no browser, so there is no CSRF token to ask for.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeviceSecurity {
+
+	static final String REALM = "sensors";
+
+	private static final Logger log = LoggerFactory.getLogger(DeviceSecurity.class);
+
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain devicesPostTheirReadings(ServerHttpSecurity http, SensorProperties properties) {
+		DeviceKeys keys = DeviceKeys.of(properties.deviceKeys());
+		if (keys.isEmpty()) {
+			log.warn("sensors.device-keys is empty: POST /api/sensors/readings turns every device away");
+		}
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/sensors/readings"))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("DEVICE"))
+			.httpBasic((basic) -> basic.authenticationManager(devices(keys))
+				.authenticationEntryPoint((exchange, ex) -> SecurityProblems.unauthorized(exchange, REALM,
+						"A reading needs its device's id and key (HTTP Basic).")))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.build();
+	}
+
+	private static ReactiveAuthenticationManager devices(DeviceKeys keys) {
+		return (authentication) -> Mono.fromCallable(() -> {
+			String device = authentication.getName();
+			if (!keys.matches(device, String.valueOf(authentication.getCredentials()))) {
+				throw new BadCredentialsException("not this device's key");
+			}
+			return UsernamePasswordAuthenticationToken.authenticated(device, null,
+					AuthorityUtils.createAuthorityList(List.of("ROLE_DEVICE")));
+		});
+	}
+
+}
