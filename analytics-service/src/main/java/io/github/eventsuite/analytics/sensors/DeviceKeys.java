@@ -52,6 +52,10 @@ final class DeviceKeys {
 		return this.sha256ByDevice.isEmpty();
 	}
 
+	int size() {
+		return this.sha256ByDevice.size();
+	}
+
 	static byte[] sha256(String key) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package io.github.eventsuite.analytics.sensors;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -9,22 +11,28 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.WebFilter;
 
 import io.github.eventsuite.analytics.web.SecurityProblems;
+import io.github.eventsuite.eventbus.ratelimit.TokenBuckets;
 
 /**
  * Who may post readings: a device, with its own id and key (HTTP Basic, {@link DeviceKeys}),
- * and only its own readings ({@link ReadingsController}). Without keys, no device may. A
- * device sends no cookies and acts for no browser, so there is no CSRF token to ask for.
+ * as often as its rate limit lets it, and only its own readings ({@link ReadingsController}).
+ * Without keys, no device may. A device sends no cookies and acts for no browser, so there
+ * is no CSRF token to ask for.
  */
 @Configuration(proxyBeanMethods = false)
 class DeviceSecurity {
@@ -35,7 +43,8 @@ class DeviceSecurity {
 
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain devicesPostTheirReadings(ServerHttpSecurity http, SensorProperties properties) {
+	SecurityWebFilterChain devicesPostTheirReadings(ServerHttpSecurity http, SensorProperties properties,
+			Clock clock) {
 		DeviceKeys keys = DeviceKeys.of(properties.deviceKeys());
 		if (keys.isEmpty()) {
 			log.warn("sensors.device-keys is empty: POST /api/sensors/readings turns every device away");
@@ -45,6 +54,7 @@ class DeviceSecurity {
 			.httpBasic((basic) -> basic.authenticationManager(devices(keys))
 				.authenticationEntryPoint((exchange, ex) -> SecurityProblems.unauthorized(exchange, REALM,
 						"A reading needs its device's id and key (HTTP Basic).")))
+			.addFilterAfter(rateLimited(properties.deviceRateLimit(), keys, clock), SecurityWebFiltersOrder.AUTHORIZATION)
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -60,6 +70,25 @@ class DeviceSecurity {
 			}
 			return UsernamePasswordAuthenticationToken.authenticated(device, null,
 					AuthorityUtils.createAuthorityList(List.of("ROLE_DEVICE")));
+		});
+	}
+
+	/**
+	 * After authorization, before the body is read: the buckets are the known devices' only,
+	 * so their number is bounded by the configuration.
+	 */
+	private static WebFilter rateLimited(SensorProperties.DeviceRateLimit limit, DeviceKeys keys, Clock clock) {
+		TokenBuckets buckets = new TokenBuckets(limit.requestsPerSecond(), limit.burst(), Math.max(1, keys.size()),
+				clock);
+		return (exchange, chain) -> exchange.getPrincipal().flatMap((device) -> {
+			Duration wait = buckets.take(device.getName());
+			if (wait.isZero()) {
+				return chain.filter(exchange);
+			}
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+			return SecurityProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many posts from this device; try again in " + seconds + " s.");
 		});
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * further ahead would push its region's watermark past every honest reading
  * @param deviceKeys {@code device:sha256} entries: the devices that may post readings, each
  * with the SHA-256 of its key ({@link DeviceKeys}); none, and no device may
+ * @param deviceRateLimit how often each device may post
  * @param regions which device belongs to which region
  * @param alerts when a reading raises an alert
  * @param windows the per-region event-time windows
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sensors")
 record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m") Duration maxClockSkew,
-		@DefaultValue List<String> deviceKeys, @DefaultValue Regions regions, @DefaultValue Alerts alerts, @DefaultValue Windows windows,
+		@DefaultValue List<String> deviceKeys, @DefaultValue DeviceRateLimit deviceRateLimit, @DefaultValue Regions regions, @DefaultValue Alerts alerts, @DefaultValue Windows windows,
 		@DefaultValue Simulator simulator) {
 
 	SensorProperties {
@@ -33,6 +34,23 @@ record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m
 		if (maxClockSkew.isNegative()) {
 			throw new IllegalArgumentException("sensors.max-clock-skew must not be negative");
 		}
+	}
+
+	/**
+	 * A token bucket per device: a device over it gets {@code 429} before its body is read.
+	 *
+	 * @param requestsPerSecond posts per second a device may sustain (a post may be a batch)
+	 * @param burst posts a device may make at once
+	 */
+	record DeviceRateLimit(@DefaultValue("5") double requestsPerSecond, @DefaultValue("20") int burst) {
+
+		DeviceRateLimit {
+			if (!(requestsPerSecond > 0) || burst < 1) {
+				throw new IllegalArgumentException(
+						"sensors.device-rate-limit needs a positive requests-per-second and burst");
+			}
+		}
+
 	}
 
 	/**

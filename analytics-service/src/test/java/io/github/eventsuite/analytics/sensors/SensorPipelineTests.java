@@ -23,6 +23,7 @@ class SensorPipelineTests {
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
 	private final SensorProperties properties = new SensorProperties(500, Duration.ofMinutes(1), List.of(),
+			new SensorProperties.DeviceRateLimit(5, 20),
 			new SensorProperties.Regions(Map.of("sensor-1", "north"), "unassigned"), new SensorProperties.Alerts(35),
 			new SensorProperties.Windows(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10)),
 			new SensorProperties.Simulator(false, 6, 5, 0));

@@ -76,6 +76,7 @@ class SensorSimulatorTests {
 	private static SensorProperties properties(SensorProperties.Simulator simulator) {
 		SensorProperties defaults = SensorStatsControllerTests.properties();
 		return new SensorProperties(defaults.maxBatchSize(), defaults.maxClockSkew(), defaults.deviceKeys(),
+				defaults.deviceRateLimit(),
 				new SensorProperties.Regions(Map.of("sensor-1", "north"), "unassigned"),
 				defaults.alerts(), defaults.windows(), simulator);
 	}

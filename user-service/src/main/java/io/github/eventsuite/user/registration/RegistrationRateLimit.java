@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.github.eventsuite.eventbus.ratelimit.TokenBuckets;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,7 +51,7 @@ class RegistrationRateLimit implements WebFilter {
 
 	RegistrationRateLimit(RegistrationRateLimitProperties limit, Clock clock, ServerCodecConfigurer codecs) {
 		this.limit = limit;
-		this.buckets = new TokenBuckets(limit, clock);
+		this.buckets = new TokenBuckets(limit.requestsPerSecond(), limit.burst(), limit.maxClients(), clock);
 		this.trustedProxies = limit.trustedProxies().stream().map(InetAddress::getHostAddress)
 			.collect(Collectors.toUnmodifiableSet());
 		this.responseContext = new ServerResponse.Context() {

@@ -1,7 +1,6 @@
 package io.github.eventsuite.user.registration;
 
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -31,10 +30,5 @@ import org.springframework.validation.annotation.Validated;
 record RegistrationRateLimitProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("10") @Positive double requestsPerSecond, @DefaultValue("20") @Min(1) @Max(100_000) int burst,
 		@DefaultValue("10000") @Min(1) int maxClients, @DefaultValue @NotNull List<InetAddress> trustedProxies) {
-
-	/** How long an empty bucket takes to fill: a client idle that long is as good as new. */
-	Duration refillTime() {
-		return Duration.ofNanos((long) Math.ceil(this.burst / this.requestsPerSecond * 1e9));
-	}
 
 }

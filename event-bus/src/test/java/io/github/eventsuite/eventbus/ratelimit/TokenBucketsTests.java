@@ -1,4 +1,4 @@
-package io.github.eventsuite.user.registration;
+package io.github.eventsuite.eventbus.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ class TokenBucketsTests {
 
 	@Test
 	void letsTheBurstThroughThenSaysHowLongToWait() {
-		TokenBuckets buckets = new TokenBuckets(limit(2, 3, 100), this.clock);
+		TokenBuckets buckets = new TokenBuckets(2, 3, 100, this.clock);
 
 		assertThat(List.of(buckets.take("a"), buckets.take("a"), buckets.take("a")))
 			.containsOnly(Duration.ZERO);
@@ -26,7 +26,7 @@ class TokenBucketsTests {
 
 	@Test
 	void refillsAtTheRateUpToTheBurst() {
-		TokenBuckets buckets = new TokenBuckets(limit(2, 3, 100), this.clock);
+		TokenBuckets buckets = new TokenBuckets(2, 3, 100, this.clock);
 		for (int i = 0; i < 3; i++) {
 			buckets.take("a");
 		}
@@ -45,7 +45,7 @@ class TokenBucketsTests {
 
 	@Test
 	void keepsAtMostMaxClientsAndForgetsThoseIdleLongEnoughToHaveRefilled() {
-		TokenBuckets buckets = new TokenBuckets(limit(2, 3, 2), this.clock);
+		TokenBuckets buckets = new TokenBuckets(2, 3, 2, this.clock);
 		buckets.take("a");
 		buckets.take("b");
 		buckets.take("c");
@@ -55,10 +55,6 @@ class TokenBucketsTests {
 		assertThat(buckets.clients()).isEqualTo(2);
 		this.clock.advance(Duration.ofMillis(1));
 		assertThat(buckets.clients()).isZero();
-	}
-
-	private static RegistrationRateLimitProperties limit(double perSecond, int burst, int maxClients) {
-		return new RegistrationRateLimitProperties(true, perSecond, burst, maxClients, List.of());
 	}
 
 }

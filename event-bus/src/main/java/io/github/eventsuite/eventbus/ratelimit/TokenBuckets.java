@@ -1,4 +1,4 @@
-package io.github.eventsuite.user.registration;
+package io.github.eventsuite.eventbus.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Memory is bounded: at most {@code maxClients} buckets, and a bucket untouched for as long
  * as it takes to fill is dropped, since a full bucket and no bucket mean the same.
  */
-final class TokenBuckets {
+public final class TokenBuckets {
 
 	private final double tokensPerNano;
 
@@ -22,25 +22,35 @@ final class TokenBuckets {
 
 	private final Cache<String, Bucket> buckets;
 
-	TokenBuckets(RegistrationRateLimitProperties limit, Clock clock) {
-		this.tokensPerNano = limit.requestsPerSecond() / 1e9;
-		this.capacity = limit.burst();
+	/**
+	 * @param requestsPerSecond calls per second a client may sustain
+	 * @param burst calls a client may make at once (the bucket's size)
+	 * @param maxClients buckets kept at most; beyond that the least recently seen client is
+	 * forgotten (and starts again with a full bucket)
+	 */
+	public TokenBuckets(double requestsPerSecond, int burst, int maxClients, Clock clock) {
+		if (!(requestsPerSecond > 0) || burst < 1 || maxClients < 1) {
+			throw new IllegalArgumentException("a token bucket needs a positive rate, burst and number of clients");
+		}
+		this.tokensPerNano = requestsPerSecond / 1e9;
+		this.capacity = burst;
 		this.clock = clock;
 		this.buckets = Caffeine.newBuilder()
-			.maximumSize(limit.maxClients())
-			.expireAfterAccess(limit.refillTime())
+			.maximumSize(maxClients)
+			// As long as an empty bucket takes to fill: a client idle that long is as good as new.
+			.expireAfterAccess(Duration.ofNanos((long) Math.ceil(burst / requestsPerSecond * 1e9)))
 			.ticker(this::nanos)
 			.build();
 	}
 
 	/** Takes a token of the client's: zero if there was one, otherwise how long until there is. */
-	Duration take(String client) {
+	public Duration take(String client) {
 		long now = nanos();
 		return this.buckets.get(client, (key) -> new Bucket(this.capacity, now)).take(now);
 	}
 
 	/** Buckets held, after evicting those due. */
-	long clients() {
+	public long clients() {
 		this.buckets.cleanUp();
 		return this.buckets.estimatedSize();
 	}
