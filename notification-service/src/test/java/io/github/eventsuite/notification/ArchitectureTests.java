@@ -22,4 +22,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule featuresFreeOfCycles = SuiteRules.featuresFreeOfCycles("notification");
 
+	@ArchTest
+	static final ArchRule layered = SuiteRules.layered("notification");
+
 }

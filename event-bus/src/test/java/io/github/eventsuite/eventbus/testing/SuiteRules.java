@@ -7,9 +7,16 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import org.jspecify.annotations.NullMarked;
 
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Architecture rules every service checks about itself. */
@@ -19,6 +26,12 @@ public final class SuiteRules {
 
 	private static final DescribedPredicate<JavaClass> IN_A_NULL_MARKED_PACKAGE = DescribedPredicate
 		.describe("in a @NullMarked package", (javaClass) -> javaClass.getPackage().isAnnotatedWith(NullMarked.class));
+
+	private static final DescribedPredicate<JavaClass> ENTRY_POINT = DescribedPredicate.describe(
+			"an entry point (a @RestController, or a class with a @KafkaListener method)",
+			(javaClass) -> javaClass.isAnnotatedWith(RestController.class) || javaClass.getMethods()
+				.stream()
+				.anyMatch((method) -> method.isAnnotatedWith(KafkaListener.class)));
 
 	private SuiteRules() {
 	}
@@ -50,6 +63,24 @@ public final class SuiteRules {
 			.resideInAnyPackage("io.github.eventsuite." + service + "..", "io.github.eventsuite.eventbus..")
 			.and().resideOutsideOfPackage("io.github.eventsuite.eventbus.testing..")
 			.should(be(IN_A_NULL_MARKED_PACKAGE));
+	}
+
+	/**
+	 * Entry points (controllers, Kafka listeners) call use cases ({@code @Service}), use cases
+	 * call stores ({@code @Repository}); never the other way, and no entry point reaches a
+	 * store past its use case. Classes in none of the three (plumbing such as an outbox relay)
+	 * are not judged.
+	 */
+	public static ArchRule layered(String service) {
+		return layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.withOptionalLayers(true)
+			.layer("entry point").definedBy(ENTRY_POINT)
+			.layer("use case").definedBy(annotatedWith(Service.class))
+			.layer("store").definedBy(annotatedWith(Repository.class))
+			.whereLayer("entry point").mayNotBeAccessedByAnyLayer()
+			.whereLayer("use case").mayOnlyBeAccessedByLayers("entry point")
+			.whereLayer("store").mayOnlyBeAccessedByLayers("use case")
+			.as("in " + service + ": entry points -> use cases -> stores");
 	}
 
 	/** The service's feature packages may use each other one way only. */
