@@ -23,6 +23,7 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 import io.github.eventsuite.analytics.web.SecurityProblems;
@@ -80,16 +81,17 @@ class DeviceSecurity {
 	private static WebFilter rateLimited(SensorProperties.DeviceRateLimit limit, DeviceKeys keys, Clock clock) {
 		TokenBuckets buckets = new TokenBuckets(limit.requestsPerSecond(), limit.burst(), Math.max(1, keys.size()),
 				clock);
-		return (exchange, chain) -> exchange.getPrincipal().flatMap((device) -> {
-			Duration wait = buckets.take(device.getName());
-			if (wait.isZero()) {
-				return chain.filter(exchange);
-			}
-			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-			return SecurityProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-					"Too many posts from this device; try again in " + seconds + " s.");
-		});
+		return (exchange, chain) -> exchange.getPrincipal()
+			.map((device) -> buckets.take(device.getName()))
+			.defaultIfEmpty(Duration.ZERO)
+			.flatMap((wait) -> wait.isZero() ? chain.filter(exchange) : tooManyPosts(exchange, wait));
+	}
+
+	private static Mono<Void> tooManyPosts(ServerWebExchange exchange, Duration wait) {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		return SecurityProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+				"Too many posts from this device; try again in " + seconds + " s.");
 	}
 
 }
