@@ -1,7 +1,6 @@
 package io.github.eventsuite.system;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
@@ -62,6 +62,8 @@ final class SuiteContainers implements AutoCloseable {
 	static final String USER_SERVICE_DB_PASSWORD = "user-service-test";
 
 	static final String NOTIFICATION_SERVICE_DB_PASSWORD = "notification-service-test";
+
+	private static final Random PORTS = new Random();
 
 	private final Network network = Network.newNetwork();
 
@@ -258,13 +260,24 @@ final class SuiteContainers implements AutoCloseable {
 					"/docker-entrypoint-initdb.d/");
 	}
 
+	/**
+	 * A host port for a fixed binding (a container restarted keeps it), taken below 32768:
+	 * Docker maps the other containers' ports from the kernel's ephemeral range above it, and
+	 * a port found free there could be handed to another container of the same start before
+	 * this one binds it (a CI run of 2026-12-04: GreenMail got 32879, then PostgreSQL's fixed
+	 * 32879 failed with "port is already allocated").
+	 */
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 100; attempt++) {
+			int port = 20_000 + PORTS.nextInt(12_000);
+			try (ServerSocket socket = new ServerSocket(port)) {
+				return port;
+			}
+			catch (IOException taken) {
+				// try another
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		throw new IllegalStateException("No free port between 20000 and 32000");
 	}
 
 	private GenericContainer<?> service(String name, int port, int managementPort, Map<String, String> env) {
