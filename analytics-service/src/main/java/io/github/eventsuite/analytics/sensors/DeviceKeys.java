@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class DeviceKeys {
 
-	private static final Pattern ENTRY = Pattern.compile("([A-Za-z0-9._:-]{1,64}):([0-9a-fA-F]{64})");
+	/** A device id as readings have it, but without ':', which HTTP Basic cannot carry in a user name. */
+	private static final Pattern ENTRY = Pattern.compile("([A-Za-z0-9._-]{1,64}):([0-9a-fA-F]{64})");
 
 	private final Map<String, byte[]> sha256ByDevice;
 

@@ -38,7 +38,7 @@ import io.github.eventsuite.eventbus.ratelimit.TokenBuckets;
 @Configuration(proxyBeanMethods = false)
 class DeviceSecurity {
 
-	static final String REALM = "sensors";
+	private static final String REALM = "sensors";
 
 	private static final Logger log = LoggerFactory.getLogger(DeviceSecurity.class);
 

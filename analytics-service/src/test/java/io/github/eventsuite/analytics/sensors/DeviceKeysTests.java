@@ -33,6 +33,8 @@ class DeviceKeysTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> DeviceKeys.of(List.of("sensor-1:" + SENSOR_1_KEY)))
 			.withMessage("sensors.device-keys: 'sensor-1:a long r...' is not device:sha256, the device's id and the"
 					+ " SHA-256 of its key in 64 hex digits");
+		assertThatIllegalArgumentException().isThrownBy(() -> DeviceKeys.of(List.of(entry("site:7", "a key"))))
+			.withMessageStartingWith("sensors.device-keys: 'site:7:");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> DeviceKeys.of(List.of(entry("sensor-1", "one"), entry("sensor-1", "two"))))
 			.withMessage("sensors.device-keys: sensor-1 has two keys");
