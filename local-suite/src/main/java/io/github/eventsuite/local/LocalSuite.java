@@ -214,7 +214,8 @@ public final class LocalSuite implements AutoCloseable {
 	public static Map<String, String> serviceEnvironment(LocalPorts ports, String service) {
 		Map<String, String> environment = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS",
 				LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST", LocalPorts.HOST, "DB_PORT",
-				String.valueOf(ports.postgres()), "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT", String.valueOf(ports.smtp()), "PORT",
+				String.valueOf(ports.postgres()), "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT",
+				String.valueOf(ports.smtp()), "PORT",
 				String.valueOf(servicePort(ports, service)), "MANAGEMENT_PORT",
 				String.valueOf(managementPort(ports, service))));
 		if (service.equals("analytics-service")) {

@@ -2,13 +2,19 @@ package io.github.eventsuite.system;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
@@ -54,9 +60,10 @@ final class SuiteContainers implements AutoCloseable {
 	/** BCrypt of {@link #CONSOLE_PASSWORD}. */
 	private static final String CONSOLE_PASSWORD_HASH = "$2a$10$l5ksmvDf6cI1l5eq5FmA8.D0ixfFC265VgYqyCKyM8mWAj2A0oSJm";
 
-	/** The devices that may post readings: the SHA-256 of each one's {@link #deviceKey}. */
-	private static final String DEVICE_KEY_HASHES = "sensor-1:96fe64cf0b2f44b5c1b3a9cd61ad7e41d18f9aa7fdb522c5f8b90875bbeb4621,"
-			+ "sensor-2:2dc809fc46667a067a7aa5a3dc9dd6f428034a637c6c9fafbdb74a6c03c5fcfd";
+	/** The devices that may post readings, each with the SHA-256 of its {@link #deviceKey}. */
+	private static final String DEVICE_KEY_HASHES = Stream.of("sensor-1", "sensor-2")
+		.map((device) -> device + ":" + sha256Hex(deviceKey(device)))
+		.collect(Collectors.joining(","));
 
 	/** The services' own PostgreSQL roles, made by docker/postgres as in compose. */
 	static final String USER_SERVICE_DB_PASSWORD = "user-service-test";
@@ -250,6 +257,16 @@ final class SuiteContainers implements AutoCloseable {
 
 	static String deviceKey(String device) {
 		return device + "-test-key";
+	}
+
+	private static String sha256Hex(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** PostgreSQL as compose sets it up: each service's role and database (docker/postgres). */

@@ -88,7 +88,7 @@ class DeviceSecurity {
 	}
 
 	private static Mono<Void> tooManyPosts(ServerWebExchange exchange, Duration wait) {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		long seconds = TokenBuckets.retryAfterSeconds(wait);
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
 		return SecurityProblems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
 				"Too many posts from this device; try again in " + seconds + " s.");

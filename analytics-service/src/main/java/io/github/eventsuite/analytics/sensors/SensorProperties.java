@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sensors")
 record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m") Duration maxClockSkew,
-		@DefaultValue List<String> deviceKeys, @DefaultValue DeviceRateLimit deviceRateLimit, @DefaultValue Regions regions, @DefaultValue Alerts alerts, @DefaultValue Windows windows,
+		@DefaultValue List<String> deviceKeys, @DefaultValue DeviceRateLimit deviceRateLimit,
+		@DefaultValue Regions regions, @DefaultValue Alerts alerts, @DefaultValue Windows windows,
 		@DefaultValue Simulator simulator) {
 
 	SensorProperties {

@@ -49,6 +49,11 @@ public final class TokenBuckets {
 		return this.buckets.get(client, (key) -> new Bucket(this.capacity, now)).take(now);
 	}
 
+	/** A wait as {@code Retry-After} gives it: whole seconds, rounded up, at least one. */
+	public static long retryAfterSeconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
+	}
+
 	/** Buckets held, after evicting those due. */
 	public long clients() {
 		this.buckets.cleanUp();

@@ -57,4 +57,11 @@ class TokenBucketsTests {
 		assertThat(buckets.clients()).isZero();
 	}
 
+	@Test
+	void givesRetryAfterInWholeSecondsRoundedUp() {
+		assertThat(List.of(Duration.ofMillis(1), Duration.ofMillis(1000), Duration.ofMillis(1001), Duration.ofSeconds(100))
+			.stream()
+			.map(TokenBuckets::retryAfterSeconds)).containsExactly(1L, 1L, 2L, 100L);
+	}
+
 }

@@ -96,7 +96,7 @@ class RegistrationRateLimit implements WebFilter {
 	}
 
 	private Mono<Void> tooManyRequests(ServerWebExchange exchange, Duration wait) {
-		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		long seconds = TokenBuckets.retryAfterSeconds(wait);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many registrations from this client: try again in " + seconds + " s.");
 		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
