@@ -23,19 +23,23 @@ class OutboxTracing {
 
 	private static final String TRACEPARENT = "traceparent";
 
-	private final ObjectProvider<Tracer> tracer;
+	private final @Nullable Tracer tracer;
 
-	private final ObjectProvider<Propagator> propagator;
+	private final @Nullable Propagator propagator;
 
+	/**
+	 * Looked up once: a lookup per outbox entry (two per event) was 2.5% of user-service's
+	 * samples at 1,000/s (#14, docs/benchmarks.md).
+	 */
 	OutboxTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-		this.tracer = tracer;
-		this.propagator = propagator;
+		this.tracer = tracer.getIfAvailable();
+		this.propagator = propagator.getIfAvailable();
 	}
 
 	/** The current trace as a {@code traceparent} value; null outside a trace or without tracing. */
 	@Nullable String current() {
-		Tracer tracer = this.tracer.getIfAvailable();
-		Propagator propagator = this.propagator.getIfAvailable();
+		Tracer tracer = this.tracer;
+		Propagator propagator = this.propagator;
 		Span span = (tracer != null) ? tracer.currentSpan() : null;
 		if (span == null || propagator == null) {
 			return null;
@@ -47,8 +51,8 @@ class OutboxTracing {
 
 	/** Runs {@code send} in a span continuing {@code traceparent} (a new trace when null). */
 	<T> T continuing(@Nullable String traceparent, Supplier<T> send) {
-		Tracer tracer = this.tracer.getIfAvailable();
-		Propagator propagator = this.propagator.getIfAvailable();
+		Tracer tracer = this.tracer;
+		Propagator propagator = this.propagator;
 		if (tracer == null || propagator == null || traceparent == null) {
 			return send.get();
 		}
