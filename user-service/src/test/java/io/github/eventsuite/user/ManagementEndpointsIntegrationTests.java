@@ -2,6 +2,7 @@ package io.github.eventsuite.user;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,16 @@ class ManagementEndpointsIntegrationTests {
 			PrometheusScrape scrape = PrometheusScrape.of(this.managementPort);
 			assertThat(scrape.value("outbox_backlog", "application=\"user-service\"")).hasValue(0.0);
 			assertThat(scrape.value("kafka_consumer_fetch_manager_records_lag_max", "client_id=")).isPresent();
+		});
+	}
+
+	@Test
+	void timesRequestsAndRecordsWithoutALongTaskTimerForEach() {
+		this.api.get().uri("/api/users/" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			PrometheusScrape scrape = PrometheusScrape.of(this.managementPort);
+			assertThat(scrape.value("http_server_requests_seconds_count", "uri=\"/api/users/{id}\"")).isPresent();
+			assertThat(scrape.text().lines().filter((line) -> line.contains("_active_seconds"))).isEmpty();
 		});
 	}
 
