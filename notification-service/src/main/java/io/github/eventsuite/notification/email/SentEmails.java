@@ -24,10 +24,10 @@ import reactor.core.publisher.Mono;
  * the claim is a compare-and-set on the claim's token: only the current owner of a claim
  * can mark it sent, unconfirmed or release it.
  *
- * <p>The emails of one poll are handled concurrently; the three statements each of them
- * needs on its way (is it sent, claim it, mark it sent) are gathered into one statement for
- * all of them ({@link Batcher}). Taking over, releasing and marking unconfirmed are rare and
- * go one by one.
+ * <p>The emails of one poll are handled concurrently; the statements each of them needs on
+ * its way (claim it, mark it sent; is it sent, after a claim that failed) are gathered into
+ * one statement for all of them ({@link Batcher}). Taking over, releasing and marking
+ * unconfirmed are rare and go one by one.
  */
 @Repository
 class SentEmails {

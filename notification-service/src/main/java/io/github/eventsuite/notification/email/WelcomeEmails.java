@@ -61,23 +61,28 @@ class WelcomeEmails {
 		this.metrics = metrics;
 	}
 
+	/**
+	 * Claimed first, looked up only if that fails: the first delivery of a user's event, by far
+	 * the most common, then costs two statements (claim, mark sent), not three.
+	 */
 	Mono<Void> welcome(UserCreated user) {
 		WelcomeEmail email = WelcomeEmail.of(user, this.properties.messageIdDomain());
-		return this.sentEmails.sentAt(email)
-			.switchIfEmpty(Mono.defer(() -> claimAndSend(email)))
+		Instant now = now();
+		return this.sentEmails.claim(email, now)
+			.flatMap(this::send)
+			.switchIfEmpty(Mono.defer(() -> sentOrTakenOver(email, now)))
 			.map((sentAt) -> EmailSent.of(user.userId(), WelcomeEmail.TEMPLATE, email.messageId(), sentAt,
 					user.envelope().correlationId()))
 			.flatMap(this.publisher::publish)
 			.then();
 	}
 
-	private Mono<Instant> claimAndSend(WelcomeEmail email) {
-		Instant now = now();
-		return this.sentEmails.claim(email, now)
-			.switchIfEmpty(Mono.defer(() -> this.sentEmails.reclaim(email, now, now.minus(this.properties.claimTimeout()))))
-			.flatMap(this::send)
-			.switchIfEmpty(Mono.defer(() -> this.sentEmails.sentAt(email)
-				.switchIfEmpty(Mono.error(() -> new EmailInFlightException(email)))));
+	/** Another delivery claimed it: it was sent, or its sender crashed (a stale claim), or it is being sent now. */
+	private Mono<Instant> sentOrTakenOver(WelcomeEmail email, Instant now) {
+		return this.sentEmails.sentAt(email)
+			.switchIfEmpty(Mono.defer(() -> this.sentEmails.reclaim(email, now, now.minus(this.properties.claimTimeout()))
+				.flatMap(this::send)))
+			.switchIfEmpty(Mono.error(() -> new EmailInFlightException(email)));
 	}
 
 	private Mono<Instant> send(EmailClaim claim) {
