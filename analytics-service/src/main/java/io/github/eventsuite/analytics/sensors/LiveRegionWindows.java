@@ -60,7 +60,7 @@ class LiveRegionWindows implements DisposableBean {
 			.subscribe();
 	}
 
-	/** Completes once the reading is in its window; fails with the reason if it came too late. */
+	/** Completes once the reading is in its window; fails with the reason if it is in none (late, or its window full). */
 	Mono<Void> offer(EnrichedReading reading) {
 		Sinks.One<WindowSignal> verdict = Sinks.one();
 		this.verdicts.put(reading, verdict);
@@ -70,8 +70,8 @@ class LiveRegionWindows implements DisposableBean {
 		return verdict.asMono()
 			.timeout(VERDICT_TIMEOUT)
 			.doFinally((signal) -> this.verdicts.remove(reading))
-			.flatMap((signal) -> (signal instanceof WindowSignal.Late late)
-					? Mono.error(new InvalidEventException(late.reason())) : Mono.empty());
+			.flatMap((signal) -> (signal instanceof WindowSignal.Refused refused)
+					? Mono.error(new InvalidEventException(refused.reason())) : Mono.empty());
 	}
 
 	private void observe(WindowSignal signal) {
@@ -84,6 +84,13 @@ class LiveRegionWindows implements DisposableBean {
 				.register(this.meters)
 				.increment();
 			verdict(late.reading(), signal);
+		}
+		else if (signal instanceof WindowSignal.Full full) {
+			Counter.builder("sensors.readings.window-full").tag("region", full.reading().region())
+				.description("Readings turned away because their window held sensors.windows.max-readings already")
+				.register(this.meters)
+				.increment();
+			verdict(full.reading(), signal);
 		}
 	}
 

@@ -21,7 +21,10 @@ import java.util.UUID;
  * late, also in a backlog read long after;</li>
  * <li>a reading whose window is still open counts, however out of order it arrives;</li>
  * <li>a reading whose window has closed is in no window: it is signalled {@code Late},
- * and counted in the {@code lateReadings} of the region's next closed window.</li>
+ * and counted in the {@code lateReadings} of the region's next closed window;</li>
+ * <li>a window holds at most {@code maxReadings} distinct readings (it keeps their event
+ * ids, so that a repeat counts once): one more is signalled {@code Full} and is in no
+ * window. A repeat of a reading it holds is still accepted.</li>
  * </ul>
  * Not thread-safe: the stream it serves is serial.
  */
@@ -33,6 +36,8 @@ final class RegionWindowState {
 
 	private final Duration allowedLateness;
 
+	private final int maxReadings;
+
 	private final TreeMap<Instant, Window> open = new TreeMap<>();
 
 	/** Every window ending at or before this instant is closed. */
@@ -42,10 +47,11 @@ final class RegionWindowState {
 
 	private long lateSinceLastClosed;
 
-	RegionWindowState(String region, Duration size, Duration allowedLateness) {
+	RegionWindowState(String region, SensorProperties.Windows settings) {
 		this.region = region;
-		this.sizeMillis = size.toMillis();
-		this.allowedLateness = allowedLateness;
+		this.sizeMillis = settings.size().toMillis();
+		this.allowedLateness = settings.allowedLateness();
+		this.maxReadings = settings.maxReadings();
 	}
 
 	List<WindowSignal> add(EnrichedReading reading) {
@@ -55,7 +61,10 @@ final class RegionWindowState {
 			this.lateSinceLastClosed++;
 			return List.of(new WindowSignal.Late(reading, start, this.closedUpTo));
 		}
-		this.open.computeIfAbsent(start, (key) -> new Window()).add(reading);
+		Window window = this.open.computeIfAbsent(start, (key) -> new Window());
+		if (!window.add(reading)) {
+			return List.of(new WindowSignal.Full(reading, start, this.maxReadings));
+		}
 		Instant eventTime = reading.takenAt().isAfter(reading.publishedAt()) ? reading.publishedAt() : reading.takenAt();
 		if (eventTime.isAfter(this.newest)) {
 			this.newest = eventTime;
@@ -98,11 +107,19 @@ final class RegionWindowState {
 
 		private double max = Double.NEGATIVE_INFINITY;
 
-		void add(EnrichedReading reading) {
-			if (this.eventIds.add(reading.reading().envelope().eventId())) {
-				this.sum += reading.temperature();
-				this.max = Math.max(this.max, reading.temperature());
+		/** False if the window is full: a reading it holds already is a repeat, and fits. */
+		boolean add(EnrichedReading reading) {
+			UUID eventId = reading.reading().envelope().eventId();
+			if (this.eventIds.contains(eventId)) {
+				return true;
 			}
+			if (this.eventIds.size() >= RegionWindowState.this.maxReadings) {
+				return false;
+			}
+			this.eventIds.add(eventId);
+			this.sum += reading.temperature();
+			this.max = Math.max(this.max, reading.temperature());
+			return true;
 		}
 
 		RegionStats stats(Instant start) {

@@ -22,7 +22,7 @@ final class RegionWindows {
 	static Flux<WindowSignal> windows(Flux<EnrichedReading> readings, SensorProperties.Windows settings) {
 		return readings.groupBy(EnrichedReading::region)
 			.flatMap((region) -> Flux.defer(() -> {
-				RegionWindowState state = new RegionWindowState(region.key(), settings.size(), settings.allowedLateness());
+				RegionWindowState state = new RegionWindowState(region.key(), settings);
 				return region.publish((shared) -> Flux.merge(
 						shared.map((reading) -> (Step) () -> state.add(reading)),
 						shared.switchMap((reading) -> Mono.delay(settings.idleTimeout()).map((tick) -> (Step) state::idle))))

@@ -90,14 +90,21 @@ record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m
 	 * be and still count: a window closes once the newest reading is this far past its end
 	 * @param idleTimeout wall-clock time without readings after which a region's open windows
 	 * close anyway, so that a quiet region still reports
+	 * @param maxReadings distinct readings one window of a region holds at most (about 100
+	 * bytes of heap each); more are dead-lettered as {@code window full}, so that no burst of
+	 * readings can fill the heap
 	 */
 	record Windows(@DefaultValue("5s") Duration size, @DefaultValue("2s") Duration allowedLateness,
-			@DefaultValue("10s") Duration idleTimeout) {
+			@DefaultValue("10s") Duration idleTimeout, @DefaultValue("20000") int maxReadings) {
 
 		Windows {
 			if (size.toMillis() < 1 || allowedLateness.isNegative() || idleTimeout.toMillis() < 1) {
 				throw new IllegalArgumentException(
 						"sensors.windows needs a positive size and idle-timeout and a non-negative allowed-lateness");
+			}
+			if (maxReadings < 1 || maxReadings > 1_000_000) {
+				throw new IllegalArgumentException(
+						"sensors.windows.max-readings must be between 1 and 1000000, was " + maxReadings);
 			}
 		}
 

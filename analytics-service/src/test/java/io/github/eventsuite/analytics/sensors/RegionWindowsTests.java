@@ -21,7 +21,7 @@ class RegionWindowsTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private static final SensorProperties.Windows SETTINGS = new SensorProperties.Windows(Duration.ofSeconds(5),
-			Duration.ofSeconds(2), Duration.ofSeconds(10));
+			Duration.ofSeconds(2), Duration.ofSeconds(10), 20_000);
 
 	/** Published after all of the readings were taken: only the fast-clock test publishes them sooner. */
 	private static final Instant LATER = T0.plus(Duration.ofDays(1));
@@ -115,6 +115,28 @@ class RegionWindowsTests {
 					closed("unassigned", 0, 1, 10.0, 10.0, 0)))
 			.expectComplete()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void turnsAwayAReadingBeyondTheWindowsBoundButAcceptsARepeatOfOneItHolds() {
+		SensorProperties.Windows twoAtMost = new SensorProperties.Windows(SETTINGS.size(), SETTINGS.allowedLateness(),
+				SETTINGS.idleTimeout(), 2);
+		TestPublisher<EnrichedReading> readings = TestPublisher.create();
+		EnrichedReading third = reading("n-1", 3_000, 40.0);
+
+		StepVerifier.withVirtualTime(() -> RegionWindows.windows(readings.flux(), twoAtMost).filter(RegionWindowsTests::notAccepted))
+			.then(() -> readings.next(reading("n-1", 1_000, 20.0), reading("n-2", 2_000, 30.0), third))
+			.assertNext((signal) -> assertThat(signal).isEqualTo(new WindowSignal.Full(third, T0, 2)))
+			.then(() -> readings.next(reading("n-1", 1_000, 20.0), reading("n-1", 6_000, 25.0)))
+			.then(readings::complete)
+			.thenAwait(SETTINGS.idleTimeout())
+			.expectNext(closed("north", 0, 2, 25.0, 30.0, 0))
+			.expectNext(closed("north", 5_000, 1, 25.0, 25.0, 0))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(new WindowSignal.Full(third, T0, 2).reason())
+			.isEqualTo("window full: window 2026-11-25T10:00:00Z of region 'north' holds 2 readings already "
+					+ "(sensors.windows.max-readings)");
 	}
 
 	/** Whenever they are read: as they come, or as a backlog an hour later. */

@@ -25,7 +25,7 @@ class SensorPipelineTests {
 	private final SensorProperties properties = new SensorProperties(500, Duration.ofMinutes(1), List.of(),
 			new SensorProperties.DeviceRateLimit(5, 20),
 			new SensorProperties.Regions(Map.of("sensor-1", "north"), "unassigned"), new SensorProperties.Alerts(35),
-			new SensorProperties.Windows(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10)),
+			new SensorProperties.Windows(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10), 20_000),
 			new SensorProperties.Simulator(false, 6, 5, 0));
 
 	private final ReadingsControllerTests.RecordingPublisher kafka = new ReadingsControllerTests.RecordingPublisher();
@@ -113,6 +113,28 @@ class SensorPipelineTests {
 			.verify(Duration.ofSeconds(5));
 
 		assertThat(this.meters.get("sensors.readings.late").tag("region", "unassigned").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void failsAReadingBeyondItsWindowsBoundAsWindowFullAndCountsIt() {
+		SensorProperties oneAWindow = new SensorProperties(500, Duration.ofMinutes(1), List.of(),
+				this.properties.deviceRateLimit(), this.properties.regions(), this.properties.alerts(),
+				new SensorProperties.Windows(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10), 1),
+				this.properties.simulator());
+		LiveRegionWindows full = new LiveRegionWindows(oneAWindow, this.kafka, this.meters);
+		SensorPipeline pipeline = new SensorPipeline(oneAWindow, Clock.fixed(NOW, ZoneOffset.UTC), this.kafka, full);
+		try {
+			StepVerifier.create(pipeline.process(SensorReadingTaken.of("sensor-1", NOW.minusSeconds(4), 20.0, 40.0, "c"), NOW)
+				.then(pipeline.process(SensorReadingTaken.of("sensor-1", NOW.minusSeconds(4), 20.0, 40.0, "c"), NOW))
+				.then(pipeline.process(SensorReadingTaken.of("sensor-1", NOW.minusSeconds(3), 21.0, 40.0, "c"), NOW)))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(InvalidEventException.class)
+					.hasMessageStartingWith("window full: window 2026-11-25T09:59:55Z of region 'north' holds 1 readings"))
+				.verify(Duration.ofSeconds(5));
+			assertThat(this.meters.get("sensors.readings.window-full").tag("region", "north").counter().count()).isEqualTo(1);
+		}
+		finally {
+			full.destroy();
+		}
 	}
 
 }

@@ -113,7 +113,7 @@ class SensorStatsControllerTests {
 		return new SensorProperties(500, Duration.ofMinutes(1), List.of(),
 				new SensorProperties.DeviceRateLimit(5, 20),
 				new SensorProperties.Regions(java.util.Map.of(), "unassigned"), new SensorProperties.Alerts(35),
-				new SensorProperties.Windows(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10)),
+				new SensorProperties.Windows(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10), 20_000),
 				new SensorProperties.Simulator(false, 6, 5, 0));
 	}
 
