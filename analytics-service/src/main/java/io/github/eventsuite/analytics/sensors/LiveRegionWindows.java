@@ -79,19 +79,20 @@ class LiveRegionWindows implements DisposableBean {
 			verdict(accepted.reading(), signal);
 		}
 		else if (signal instanceof WindowSignal.Late late) {
-			Counter.builder("sensors.readings.late").tag("region", late.reading().region())
-				.description("Readings that came after their window had closed")
-				.register(this.meters)
-				.increment();
-			verdict(late.reading(), signal);
+			refused(late, "sensors.readings.late", "Readings that came after their window had closed");
 		}
 		else if (signal instanceof WindowSignal.Full full) {
-			Counter.builder("sensors.readings.window-full").tag("region", full.reading().region())
-				.description("Readings turned away because their window held sensors.windows.max-readings already")
-				.register(this.meters)
-				.increment();
-			verdict(full.reading(), signal);
+			refused(full, "sensors.readings.window-full",
+					"Readings turned away because their window held sensors.windows.max-readings already");
 		}
+	}
+
+	private void refused(WindowSignal.Refused signal, String counter, String description) {
+		Counter.builder(counter).tag("region", signal.reading().region())
+			.description(description)
+			.register(this.meters)
+			.increment();
+		verdict(signal.reading(), signal);
 	}
 
 	private void verdict(EnrichedReading reading, WindowSignal signal) {
