@@ -38,26 +38,22 @@ class OutboxTracing {
 
 	/** The current trace as a {@code traceparent} value; null outside a trace or without tracing. */
 	@Nullable String current() {
-		Tracer tracer = this.tracer;
-		Propagator propagator = this.propagator;
-		Span span = (tracer != null) ? tracer.currentSpan() : null;
-		if (span == null || propagator == null) {
+		Span span = (this.tracer != null) ? this.tracer.currentSpan() : null;
+		if (span == null || this.propagator == null) {
 			return null;
 		}
 		Map<String, String> headers = new HashMap<>();
-		propagator.inject(span.context(), headers, (carrier, key, value) -> headers.put(key, value));
+		this.propagator.inject(span.context(), headers, (carrier, key, value) -> headers.put(key, value));
 		return headers.get(TRACEPARENT);
 	}
 
 	/** Runs {@code send} in a span continuing {@code traceparent} (a new trace when null). */
 	<T> T continuing(@Nullable String traceparent, Supplier<T> send) {
-		Tracer tracer = this.tracer;
-		Propagator propagator = this.propagator;
-		if (tracer == null || propagator == null || traceparent == null) {
+		if (this.tracer == null || this.propagator == null || traceparent == null) {
 			return send.get();
 		}
-		Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get).name("outbox relay").start();
-		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+		Span span = this.propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get).name("outbox relay").start();
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
 			return send.get();
 		}
 		finally {
