@@ -261,6 +261,8 @@ public final class Bench {
 	 * all ({@code HierarchicalFolder.getChild}), so each welcome email to a new address
 	 * took longer than the last, 1.1 ms at 5,000 mailboxes and 2.5 ms at 40,000 (#14,
 	 * docs/benchmarks.md). A real SMTP server's acceptance does not grow with its history.
+	 * Goes once GreenMail looks mailboxes up by name: the draft of that upstream issue, with
+	 * its patch, is docs/upstream/greenmail-mailbox-lookup.md (no release has it yet).
 	 * The reset restarts GreenMail's servers: notification-service's open connections fail
 	 * once, at the next send, and are opened anew (its retry sends that email).
 	 */
