@@ -32,7 +32,10 @@ import reactor.core.publisher.Mono;
 @Repository
 class SentEmails {
 
-	/** A poll holds at most 50 records (max-poll-records). */
+	/**
+	 * Rows per statement: a poll's records (up to 200, max-poll-records) go in several
+	 * statements, two at a time, as measured in docs/benchmarks.md (2026-12-05).
+	 */
 	private static final int BATCH_SIZE = 50;
 
 	/**
