@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.*;
 import java.util.concurrent.atomic.*;
 
-/** Sends N welcome-sized messages to distinct recipients over C connections; prints the rate per block. */
+/**
+ * {@code java SmtpFlood.java PORT MESSAGES CONNECTIONS BLOCK [PREFIX]}: sends MESSAGES
+ * welcome-sized messages to 127.0.0.1:PORT over CONNECTIONS kept-open SMTP connections, one
+ * command at a time, each to a new address PREFIX&lt;n&gt;@example.com (or all to one address
+ * when PREFIX is {@code same}), and prints the rate of every BLOCK messages.
+ */
 public class SmtpFlood {
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]), total = Integer.parseInt(args[1]), conns = Integer.parseInt(args[2]);
