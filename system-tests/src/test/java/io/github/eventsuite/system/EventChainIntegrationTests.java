@@ -80,7 +80,8 @@ class EventChainIntegrationTests {
 		GreenMailbox mailbox = probe.mailbox();
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(mailbox.recipients()).containsExactlyInAnyOrderElementsOf(emails);
-			assertThat(emails).allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).singleElement()
+			assertThat(mailbox.messagesTo(emails)).allSatisfy((email, messages) -> assertThat(messages).as(email)
+				.singleElement()
 				.satisfies((message) -> assertThat(message.subject()).startsWith("Welcome to Event Suite, User ")));
 		});
 

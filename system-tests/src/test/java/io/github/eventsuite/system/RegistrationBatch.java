@@ -61,7 +61,7 @@ record RegistrationBatch(SuiteProbe probe, String prefix, CompletableFuture<List
 
 	void assertOneEmailEach(List<String> users) {
 		GreenMailbox mailbox = this.probe.mailbox();
-		assertThat(users).allSatisfy((email) -> assertThat(mailbox.messagesTo(email)).as(email).hasSize(1));
+		assertThat(mailbox.messagesTo(users)).allSatisfy((email, messages) -> assertThat(messages).as(email).hasSize(1));
 	}
 
 }

@@ -8,7 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,6 +42,8 @@ public final class GreenMailbox {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 
+	private static final int LOOKUPS_AT_ONCE = 32;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String apiUrl;
@@ -51,6 +60,35 @@ public final class GreenMailbox {
 			return List.of();
 		}
 		return List.of(JSON.readValue(response.body(), Message[].class));
+	}
+
+	/**
+	 * Each recipient's messages (none for one that never received any), in the recipients'
+	 * order. Looked up {@value #LOOKUPS_AT_ONCE} at a time: a look-up waits about 45 ms for
+	 * GreenMail's answer however idle it is, so that one after the other, the 1,500 inboxes
+	 * of a burst took 69 s, and 32 at a time 2.4 s.
+	 */
+	public Map<String, List<Message>> messagesTo(Collection<String> recipients) {
+		ExecutorService lookups = Executors.newFixedThreadPool(LOOKUPS_AT_ONCE);
+		try {
+			Map<String, Future<List<Message>>> pending = new LinkedHashMap<>();
+			recipients.forEach((recipient) -> pending.put(recipient, lookups.submit(() -> messagesTo(recipient))));
+			Map<String, List<Message>> messages = new LinkedHashMap<>();
+			for (Map.Entry<String, Future<List<Message>>> lookup : pending.entrySet()) {
+				messages.put(lookup.getKey(), lookup.getValue().get());
+			}
+			return messages;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not read an inbox from GreenMail", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			lookups.shutdownNow();
+		}
 	}
 
 	/** Every recipient that has received at least one message. */
