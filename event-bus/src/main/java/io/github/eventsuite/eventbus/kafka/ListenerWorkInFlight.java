@@ -9,6 +9,9 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * server took while its record could no longer be written would then be sent again after
  * the restart, once its claim expired. Stops right after the listener containers (no new
  * work starts); what it did not finish is redelivered after the restart, as after a crash.
+ * Goes with Spring Kafka 4.2, whose containers can await their async results on stop
+ * (spring-kafka#4519, {@code awaitAsyncResultsOnStop}; Boot's
+ * {@code spring.kafka.listener.await-async-results-on-stop}, spring-boot#51774).
  */
 public final class ListenerWorkInFlight extends WorkInFlight {
 
