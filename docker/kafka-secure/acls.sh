@@ -36,4 +36,12 @@ acl --allow-principal User:analytics-service --operation Write --resource-patter
 acl --allow-principal User:analytics-service --operation Write --topic user.register --topic user.created \
 	--topic email.sent --topic user.register.DLT --topic user.created.DLT --topic email.sent.DLT
 
+# Its sensor pipeline runs on Kafka Streams, exactly once (consumer group
+# analytics-sensor-pipeline): it creates, reads and writes its own changelog topics and
+# writes in transactions of its own.
+acl --allow-principal User:analytics-service --operation Create --operation Describe --operation DescribeConfigs \
+	--operation Read --operation Write --resource-pattern-type prefixed --topic analytics-sensor-pipeline-
+acl --allow-principal User:analytics-service --operation Write --operation Describe --resource-pattern-type prefixed \
+	--transactional-id analytics-sensor-pipeline-
+
 echo "ACLs applied"

@@ -3,6 +3,7 @@ package io.github.eventsuite.analytics.sensors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -62,9 +63,15 @@ record SensorProperties(@DefaultValue("500") int maxBatchSize, @DefaultValue("1m
 
 		Regions {
 			devices = Map.copyOf(devices);
-			if (defaultRegion.isBlank() || devices.values().stream().anyMatch(String::isBlank)) {
-				throw new IllegalArgumentException("sensors.regions: region names must not be blank");
+			if (Stream.concat(Stream.of(defaultRegion), devices.values().stream()).anyMatch(Regions::unfit)) {
+				throw new IllegalArgumentException(
+						"sensors.regions: region names must not be blank or hold control characters");
 			}
+		}
+
+		/** A control character would break the windows' store keys ({@link WindowStores}). */
+		private static boolean unfit(String region) {
+			return region.isBlank() || region.chars().anyMatch(Character::isISOControl);
 		}
 
 		String regionOf(String deviceId) {

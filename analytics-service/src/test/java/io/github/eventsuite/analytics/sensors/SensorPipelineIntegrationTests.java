@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.github.eventsuite.analytics.SecondInstance;
@@ -69,7 +69,7 @@ class SensorPipelineIntegrationTests {
 	private KafkaConnectionDetails kafka;
 
 	@Autowired
-	private KafkaListenerEndpointRegistry listeners;
+	private StreamsBuilderFactoryBean pipeline;
 
 	@Autowired
 	private AssignedListeners assignedListeners;
@@ -152,8 +152,8 @@ class SensorPipelineIntegrationTests {
 
 		try (SecondInstance second = SecondInstance.start(bootstrap, IDLE_TIMEOUT, SPLIT_1, SPLIT_2, SPLIT_3)) {
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-				Set<TopicPartition> mine = readingPartitions(this.listeners);
-				Set<TopicPartition> theirs = readingPartitions(second.bean(KafkaListenerEndpointRegistry.class));
+				Set<TopicPartition> mine = readingPartitions(this.pipeline);
+				Set<TopicPartition> theirs = readingPartitions(second.bean(StreamsBuilderFactoryBean.class));
 				assertThat(mine).isNotEmpty();
 				assertThat(theirs).isNotEmpty().doesNotContainAnyElementsOf(mine);
 				assertThat(mine.size() + theirs.size()).isEqualTo(partitions);
@@ -188,11 +188,16 @@ class SensorPipelineIntegrationTests {
 		return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
 	}
 
-	private static Set<TopicPartition> readingPartitions(KafkaListenerEndpointRegistry listeners) {
-		return listeners.getListenerContainers().stream()
-			.filter((container) -> container.getContainerProperties().getTopics() != null
-					&& List.of(container.getContainerProperties().getTopics()).contains(Topics.SENSOR_READINGS))
-			.flatMap((container) -> Optional.ofNullable(container.getAssignedPartitions()).orElse(List.of()).stream())
+	/** The partitions of {@code sensor.readings} whose windows the instance's sensor pipeline keeps. */
+	private static Set<TopicPartition> readingPartitions(StreamsBuilderFactoryBean pipeline) {
+		KafkaStreams streams = pipeline.getKafkaStreams();
+		if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
+			return Set.of();
+		}
+		return streams.metadataForLocalThreads().stream()
+			.flatMap((thread) -> thread.activeTasks().stream())
+			.flatMap((task) -> task.topicPartitions().stream())
+			.filter((partition) -> partition.topic().equals(Topics.SENSOR_READINGS))
 			.collect(Collectors.toSet());
 	}
 

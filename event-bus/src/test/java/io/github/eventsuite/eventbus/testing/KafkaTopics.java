@@ -44,11 +44,14 @@ public final class KafkaTopics {
 		this.bootstrapServers = bootstrapServers;
 	}
 
-	/** Every record the topic holds right now, from the beginning of each partition. */
+	/**
+	 * Every record the topic holds right now, from the beginning of each partition; of records
+	 * written in transactions (the sensor pipeline's), only those committed.
+	 */
 	public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
 				.map((info) -> new TopicPartition(topic, info.partition()))
@@ -84,7 +87,12 @@ public final class KafkaTopics {
 	}
 
 	public RecordMetadata publish(BusEvent event) {
-		return send(Topics.topicOf(event), event.key(), new EventSerializer().serialize(null, event));
+		return publish(event, event.key());
+	}
+
+	/** Under a key of the publisher's choosing: sensor readings go by region. */
+	public RecordMetadata publish(BusEvent event, String key) {
+		return send(Topics.topicOf(event), key, new EventSerializer().serialize(null, event));
 	}
 
 	public RecordMetadata sendRaw(String topic, String key, String value) {
