@@ -94,9 +94,16 @@ class FaultToleranceIntegrationTests {
 		killMidBatch(suite.notificationService, "kill-notification");
 	}
 
+	/** Also a sensor window open at the kill: it closes after the restart with the readings from before. */
 	@Test
 	void analyticsServiceKilledMidBatch() throws Exception {
-		killMidBatch(suite.analyticsService, "kill-analytics");
+		SensorWindowAcrossAFault window = new SensorWindowAcrossAFault(suite.bootstrapServers());
+		midBatch("kill-analytics", () -> {
+			window.openWithTwoReadings();
+			suite.killAndRestart(suite.analyticsService);
+			window.closeWithTwoMore();
+		});
+		window.assertClosedOnceWithAllThree();
 	}
 
 	/** SIGTERM, as a deploy sends it: what was accepted before the stop takes effect once after the start. */
