@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,12 @@ class DeadLetterConsoleIntegrationTests {
 
 	@Autowired
 	private KafkaConnectionDetails kafka;
+
+	@Autowired
+	private DeadLetterMetrics metrics;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private KafkaTopics topics;
 
@@ -125,6 +136,40 @@ class DeadLetterConsoleIntegrationTests {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$['email.sent']").value((Integer count) -> assertThat(count).isPositive());
+	}
+
+	/**
+	 * As the sensor pipeline writes them: in transactions, each of which leaves a commit
+	 * marker that takes an offset. Counted by offsets, two dead letters would be three.
+	 */
+	@Test
+	void countsDeadLettersWrittenInATransactionAsRecordsInTheConsoleAndTheMetric() {
+		long before = consoleCount(Topics.SENSOR_READINGS);
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.getBootstrapServers(),
+				ProducerConfig.TRANSACTIONAL_ID_CONFIG, "dead-letter-count-" + UUID.randomUUID());
+		try (Producer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+			producer.initTransactions();
+			producer.beginTransaction();
+			for (int i = 0; i < 2; i++) {
+				producer.send(new ProducerRecord<>(Topics.deadLetterTopicOf(Topics.SENSOR_READINGS), "lab", "{\"not\": \"a reading\"}"));
+			}
+			producer.commitTransaction();
+		}
+
+		assertThat(consoleCount(Topics.SENSOR_READINGS)).isEqualTo(before + 2);
+		this.metrics.refresh().block(Duration.ofSeconds(30));
+		assertThat(this.meters.get("dead.letters").tag("topic", Topics.SENSOR_READINGS).gauge().value())
+			.isEqualTo(before + 2);
+	}
+
+	private long consoleCount(String topic) {
+		return this.admin.get().uri("/api/dead-letters").exchange()
+			.expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Long>>() {
+			})
+			.returnResult()
+			.getResponseBody()
+			.get(topic);
 	}
 
 	@Test
