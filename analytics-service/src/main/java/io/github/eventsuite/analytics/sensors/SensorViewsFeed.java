@@ -26,7 +26,10 @@ import io.github.eventsuite.eventbus.sensor.SensorAlertRaised;
  * kept, and every instance then knows every region, also one quiet since long before it
  * started; the time to catch up after a start grows with the topic's retention.</li>
  * <li>{@code sensor.alerts}: the last {@value RecentAlerts#CAPACITY} of each partition, among
- * which are the newest {@value RecentAlerts#CAPACITY} of all, the only ones kept.</li>
+ * which are the newest {@value RecentAlerts#CAPACITY} of all, the only ones kept. Read from
+ * twice as many offsets back: the pipeline writes its alerts in transactions, and each
+ * transaction leaves a commit marker that takes an offset, so at most every other offset
+ * holds no alert.</li>
  * </ul>
  * A partition trimmed by retention is read from its earliest record still there. One consumer
  * reads both, from when the application has started ({@link AssignedListeners} says why).
@@ -56,7 +59,7 @@ class SensorViewsFeed extends AssignedFeed {
 	protected ConcurrentMessageListenerContainer<Object, Object> container() {
 		List<TopicPartitionOffset> partitions = Stream.concat(
 				from(Topics.SENSOR_REGION_STATS, 0L),
-				from(Topics.SENSOR_ALERTS, (long) -RecentAlerts.CAPACITY))
+				from(Topics.SENSOR_ALERTS, -2L * RecentAlerts.CAPACITY))
 			.toList();
 		return this.listeners.container("sensor-views", GROUP, partitions, this::on);
 	}
