@@ -73,6 +73,7 @@ final class RegionWindows {
 		this.takenUpAt = context.currentSystemTimeMs();
 	}
 
+	/** Empty if the reading is in its window and closes none; else why it is refused, or the windows it closes. */
 	List<WindowSignal> add(EnrichedReading reading, long now) {
 		String region = reading.region();
 		this.lastReadAt.put(region, now);
@@ -96,7 +97,6 @@ final class RegionWindows {
 		long eventTime = Math.min(reading.takenAt().toEpochMilli(), reading.publishedAt().toEpochMilli());
 		RegionClock advanced = clock.withNewest(eventTime);
 		List<WindowSignal> signals = new ArrayList<>();
-		signals.add(new WindowSignal.Accepted(reading));
 		closeUpTo(region, advanced, windowStart(advanced.newest() - this.latenessMillis), signals);
 		return signals;
 	}

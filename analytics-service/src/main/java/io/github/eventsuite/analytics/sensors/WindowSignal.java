@@ -2,13 +2,8 @@ package io.github.eventsuite.analytics.sensors;
 
 import java.time.Instant;
 
-/** What the windowing makes of its input: a verdict per reading, and each window that closes. */
+/** What a reading does to the windows besides counting: it is refused, or it closes windows. */
 sealed interface WindowSignal {
-
-	/** The reading is in its window (or was already: a repeat of the same reading counts once). */
-	record Accepted(EnrichedReading reading) implements WindowSignal {
-
-	}
 
 	/** The reading is in no window; {@link #reason()} says why (it ends on the dead-letter topic). */
 	sealed interface Refused extends WindowSignal {
