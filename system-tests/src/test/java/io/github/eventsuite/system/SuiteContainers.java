@@ -250,7 +250,14 @@ final class SuiteContainers implements AutoCloseable {
 
 	/** SIGKILL, then a new container of the same image: the process dies mid-work and comes back. */
 	void killAndRestart(GenericContainer<?> service) {
+		killAndRestart(service, () -> {
+		});
+	}
+
+	/** As {@link #killAndRestart(GenericContainer)}, doing {@code whileDown} before the new container starts. */
+	void killAndRestart(GenericContainer<?> service, Runnable whileDown) {
 		service.getDockerClient().killContainerCmd(service.getContainerId()).exec();
+		whileDown.run();
 		service.stop();
 		service.start();
 	}
