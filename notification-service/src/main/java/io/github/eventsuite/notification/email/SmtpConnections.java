@@ -6,10 +6,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -37,7 +41,19 @@ class SmtpConnections {
 
 	private static final Logger log = LoggerFactory.getLogger(SmtpConnections.class);
 
+	/**
+	 * One timer for the write timeout ({@code mail.smtp.writetimeout}) of every connection.
+	 * Without it Angus Mail starts a thread per connection, and a connection lasts
+	 * {@code messages-per-connection} messages: about 1,000 threads started in a benchmark
+	 * run at 1,000/s offered, 50 with it (docs/benchmarks.md). Its timers also keep each
+	 * write's cancelled timeout queued until it would have fired; this one drops them.
+	 */
+	private static final ScheduledExecutorService WRITE_TIMEOUTS = writeTimeouts();
+
 	private final JavaMailSenderImpl sender;
+
+	/** The sender's session, with the shared write-timeout timer. */
+	private final Session session;
 
 	private final EmailProperties properties;
 
@@ -54,6 +70,7 @@ class SmtpConnections {
 
 	SmtpConnections(JavaMailSenderImpl sender, EmailProperties properties, MeterRegistry meters, Clock clock) {
 		this.sender = sender;
+		this.session = Session.getInstance(withSharedWriteTimeouts(sender.getSession().getProperties()));
 		this.properties = properties;
 		this.clock = clock;
 		this.opened = Counter.builder("email.smtp.connections.opened")
@@ -145,7 +162,7 @@ class SmtpConnections {
 
 	/** What {@code JavaMailSenderImpl.connectTransport()} does, for a connection that stays open. */
 	private SmtpConnection open() throws MessagingException {
-		Transport transport = this.sender.getSession().getTransport(protocol());
+		Transport transport = this.session.getTransport(protocol());
 		String username = this.sender.getUsername();
 		String password = this.sender.getPassword();
 		// An empty SMTP_USERNAME (and password) means no authentication, as in JavaMailSenderImpl.
@@ -161,6 +178,23 @@ class SmtpConnections {
 	private String protocol() {
 		String protocol = this.sender.getProtocol();
 		return (protocol != null) ? protocol : JavaMailSenderImpl.DEFAULT_PROTOCOL;
+	}
+
+	private Properties withSharedWriteTimeouts(Properties mail) {
+		Properties shared = new Properties();
+		shared.putAll(mail);
+		shared.put("mail." + protocol() + ".executor.writetimeout", WRITE_TIMEOUTS);
+		return shared;
+	}
+
+	private static ScheduledExecutorService writeTimeouts() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "smtp-write-timeouts");
+			thread.setDaemon(true);
+			return thread;
+		});
+		timer.setRemoveOnCancelPolicy(true);
+		return timer;
 	}
 
 	private void close(SmtpConnection connection) {
