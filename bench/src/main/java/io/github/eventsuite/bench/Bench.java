@@ -107,26 +107,22 @@ public final class Bench {
 				StatsWatcher stats = new StatsWatcher(suite.url(suite.ports().analyticsService(), "/api/stats/stream"));
 				ProcessSampler sampler = new ProcessSampler(suite.processes())) {
 			int lowest = this.options.rates().stream().min(Integer::compare).orElseThrow();
-			endToEnd(load, suite, chain, stats, "warm-up-" + run, lowest, this.options.warmup());
+			endToEnd(load, suite, chain, stats, "suite", "warm-up-" + run, lowest, this.options.warmup());
 			// Every rate runs, also after one was not sustained: awaitIdle lets the suite finish
 			// the backlog first, so each rate starts from an idle suite.
+			int held = 0;
 			for (int rate : this.options.rates().stream().sorted().toList()) {
-				awaitIdle(suite);
-				emptyMailbox(suite);
-				// One email first: its send finds notification-service's connections closed by
-				// the reset (they are all reopened then), so that no email of the run waits for a retry.
-				endToEnd(load, suite, chain, stats, "after-reset-" + run + "-" + rate, 1, Duration.ofSeconds(1));
-				Map<String, Long> cpuBefore = sampler.cpuMillis();
-				List<LoadResult> results = endToEnd(load, suite, chain, stats, run + "-" + rate, rate,
-						this.options.duration());
+				List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, "suite", run + "-" + rate,
+						rate, this.options.duration());
 				this.report.runs.addAll(results);
-				this.report.cpuPerRegistration.put(rate + "/s", cpuPerRegistration(cpuBefore, sampler.cpuMillis(),
-						results.get(0).ok(), sampler.exited()));
-				sampler.exited().forEach((name) -> this.progress.note("  " + name + " has exited"));
-				if (!Targets.sustained(results.get(0), results.get(1))) {
+				if (Targets.sustained(results.get(0), results.get(1))) {
+					held = rate;
+				}
+				else {
 					this.progress.note("  " + rate + "/s is not sustained end to end");
 				}
 			}
+			soak(load, suite, chain, stats, sampler, run, held);
 			awaitIdle(suite);
 			emptyMailbox(suite);
 			this.report.runs.add(load.saturation("suite ingest", this.options.concurrency(), this.options.duration(),
@@ -134,6 +130,56 @@ public final class Bench {
 			this.report.processes.putAll(sampler.results());
 		}
 		awaitIdle(suite);
+	}
+
+	/**
+	 * One rate from an idle suite and an empty mailbox: its results, and the CPU each process
+	 * spent per registration.
+	 */
+	private List<LoadResult> measureRate(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
+			ProcessSampler sampler, String name, String prefix, int rate, Duration duration) throws Exception {
+		awaitIdle(suite);
+		emptyMailbox(suite);
+		// One email first: its send finds notification-service's connections closed by
+		// the reset (they are all reopened then), so that no email of the run waits for a retry.
+		endToEnd(load, suite, chain, stats, "suite", "after-reset-" + prefix, 1, Duration.ofSeconds(1));
+		Map<String, Long> cpuBefore = sampler.cpuMillis();
+		List<LoadResult> results = endToEnd(load, suite, chain, stats, name, prefix, rate, duration);
+		this.report.cpuPerRegistration.put((name.equals("suite") ? "" : name + " at ") + rate + "/s",
+				cpuPerRegistration(cpuBefore, sampler.cpuMillis(), results.get(0).ok(), sampler.exited()));
+		sampler.exited().forEach((process) -> this.progress.note("  " + process + " has exited"));
+		return results;
+	}
+
+	/**
+	 * {@code --soak}: the highest rate held (else the lowest rate, which then measures its
+	 * backlog too), for long: are the services' heaps flat and every registration emailed once?
+	 */
+	private void soak(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
+			ProcessSampler sampler, String run, int held) throws Exception {
+		if (this.options.soak().isZero()) {
+			return;
+		}
+		int rate = (held > 0) ? held : this.options.rates().stream().min(Integer::compare).orElseThrow();
+		this.progress.note("Soak: " + rate + "/s for " + this.options.soak().toSeconds() + " s"
+				+ ((held > 0) ? "" : ", though no rate was held"));
+		long repeatedBefore = chain.repeats("email.sent");
+		try (HeapSampler heaps = new HeapSampler(managementUrls(suite))) {
+			List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, "soak", run + "-soak", rate,
+					this.options.soak());
+			this.report.runs.addAll(results);
+			this.report.soak = new Soak(rate, this.options.soak(), results.get(0), results.get(1),
+					chain.repeats("email.sent") - repeatedBefore, heaps.floors());
+		}
+	}
+
+	private static Map<String, String> managementUrls(SuiteUnderTest suite) {
+		var ports = suite.ports();
+		Map<String, String> urls = new LinkedHashMap<>();
+		urls.put("user-service", suite.url(ports.userManagement(), "/actuator"));
+		urls.put("notification-service", suite.url(ports.notificationManagement(), "/actuator"));
+		urls.put("analytics-service", suite.url(ports.analyticsManagement(), "/actuator"));
+		return urls;
 	}
 
 	/**
@@ -155,10 +201,10 @@ public final class Bench {
 	 * registration reached {@code user.register} and {@code user.created}.
 	 */
 	private List<LoadResult> endToEnd(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
-			String prefix, int rate, Duration duration) throws InterruptedException {
+			String name, String prefix, int rate, Duration duration) throws InterruptedException {
 		long countedBefore = stats.latest();
 		Map<UUID, Long> due = new ConcurrentHashMap<>();
-		LoadResult ingest = load.fixedRate("suite ingest", rate, duration,
+		LoadResult ingest = load.fixedRate(name + " ingest", rate, duration,
 				registrations(suite.url(suite.ports().userService(), "/api/users"), prefix), 202,
 				(response, dueNanos) -> userId(response).ifPresent((id) -> due.put(id, dueNanos)));
 		long deadline = System.nanoTime() + this.options.drain().toNanos();
@@ -172,11 +218,12 @@ public final class Bench {
 			this.progress.at(due.size() - waiting.size());
 		}
 		this.progress.end();
-		LoadResult endToEnd = reached("suite end to end", rate, due, chain::emailSent);
-		List<LoadResult> results = new ArrayList<>(List.of(ingest, endToEnd, counted(stats, chain, due, countedBefore, rate)));
+		LoadResult endToEnd = reached(name + " end to end", rate, due, chain::emailSent);
+		List<LoadResult> results = new ArrayList<>(
+				List.of(ingest, endToEnd, counted(name, stats, chain, due, countedBefore, rate)));
 		// Where a backlog waits: POST to each earlier topic of the chain.
 		ChainWatcher.TOPICS.stream().filter((topic) -> !topic.equals("email.sent"))
-			.forEach((topic) -> results.add(reached("suite to " + topic, rate, due, (id) -> chain.arrival(topic, id))));
+			.forEach((topic) -> results.add(reached(name + " to " + topic, rate, due, (id) -> chain.arrival(topic, id))));
 		return results;
 	}
 
@@ -204,8 +251,8 @@ public final class Bench {
 	 * Kafka) is counted when the statistics first show {@code before + k} emails. Exact as long
 	 * as nothing else sends emails meanwhile (the runs do not overlap: awaitIdle).
 	 */
-	private LoadResult counted(StatsWatcher stats, ChainWatcher chain, Map<UUID, Long> due, long before, int rate)
-			throws InterruptedException {
+	private LoadResult counted(String name, StatsWatcher stats, ChainWatcher chain, Map<UUID, Long> due, long before,
+			int rate) throws InterruptedException {
 		List<Map.Entry<UUID, Long>> arrived = due.entrySet().stream()
 			.filter((registration) -> chain.emailSent(registration.getKey()) != null)
 			.sorted(Comparator.comparing((registration) -> chain.emailSent(registration.getKey())))
@@ -229,7 +276,7 @@ public final class Bench {
 			}
 		}
 		double seconds = (counted == 0) ? 1 : (last - first) / 1e9;
-		return new LoadResult("suite to stats", rate, due.size(), counted, due.size() - counted, counted / seconds,
+		return new LoadResult(name + " to stats", rate, due.size(), counted, due.size() - counted, counted / seconds,
 				latency);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +35,9 @@ final class ChainWatcher implements AutoCloseable {
 
 	private final Map<String, Map<UUID, Long>> arrivals = new ConcurrentHashMap<>();
 
+	/** Events of a user that arrived on a topic after the first: on email.sent, a second email. */
+	private final Map<String, LongAdder> repeats = new ConcurrentHashMap<>();
+
 	private final Thread polling;
 
 	private volatile boolean running = true;
@@ -45,7 +49,10 @@ final class ChainWatcher implements AutoCloseable {
 			.flatMap((topic) -> this.consumer.partitionsFor(topic).stream())
 			.map((info) -> new TopicPartition(info.topic(), info.partition()))
 			.toList();
-		TOPICS.forEach((topic) -> this.arrivals.put(topic, new ConcurrentHashMap<>()));
+		TOPICS.forEach((topic) -> {
+			this.arrivals.put(topic, new ConcurrentHashMap<>());
+			this.repeats.put(topic, new LongAdder());
+		});
 		this.consumer.assign(partitions);
 		this.consumer.seekToEnd(partitions);
 		partitions.forEach(this.consumer::position);
@@ -60,7 +67,10 @@ final class ChainWatcher implements AutoCloseable {
 				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(100))) {
 					long now = System.nanoTime();
 					JsonNode event = JSON.readTree(record.value());
-					this.arrivals.get(record.topic()).putIfAbsent(UUID.fromString(event.get("userId").asString()), now);
+					if (this.arrivals.get(record.topic())
+						.putIfAbsent(UUID.fromString(event.get("userId").asString()), now) != null) {
+						this.repeats.get(record.topic()).increment();
+					}
 				}
 			}
 		}
@@ -80,6 +90,11 @@ final class ChainWatcher implements AutoCloseable {
 	/** When the user's event arrived on the topic, or null if it has not. */
 	Long arrival(String topic, UUID userId) {
 		return this.arrivals.get(topic).get(userId);
+	}
+
+	/** How many events arrived on the topic for a user already seen there, since the watcher started. */
+	long repeats(String topic) {
+		return this.repeats.get(topic).sum();
 	}
 
 	@Override

@@ -35,6 +35,9 @@ final class Report {
 
 	final List<Target> targets = new ArrayList<>();
 
+	/** {@code --soak}'s result, or null when none ran. */
+	Soak soak;
+
 	String command = "";
 
 	void write(Path directory) throws IOException {
@@ -59,6 +62,23 @@ final class Report {
 				(a, b) -> a, LinkedHashMap::new)));
 		map.put("cpuMsPerRegistration", this.cpuPerRegistration);
 		map.put("targets", this.targets);
+		if (this.soak != null) {
+			map.put("soak", soakMap(this.soak));
+		}
+		return map;
+	}
+
+	private static Map<String, Object> soakMap(Soak soak) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("ratePerSecond", soak.rate());
+		map.put("seconds", soak.duration().toSeconds());
+		map.put("accepted", soak.endToEnd().sent());
+		map.put("emailed", soak.endToEnd().ok());
+		map.put("repeatedEmails", soak.repeatedEmails());
+		map.put("heapFloorMbByMinute", soak.heaps().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+				(e) -> e.getValue().floorsMb().stream().map(Report::round).toList(), (a, b) -> a, LinkedHashMap::new)));
+		map.put("heapMaxMb", soak.heaps().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+				(e) -> round(e.getValue().maxMb()), (a, b) -> a, LinkedHashMap::new)));
 		return map;
 	}
 
@@ -114,9 +134,25 @@ final class Report {
 			md.append("\n| CPU ms per registration, ").append(run).append(" | ms |\n|---|---|\n");
 			perProcess.forEach((name, ms) -> md.append("| ").append(name).append(" | ").append(number(ms)).append(" |\n"));
 		});
+		if (this.soak != null) {
+			md.append("\n").append(soakMarkdown(this.soak));
+		}
 		md.append("\n| process | peak RSS MB under load | CPU % of one core |\n|---|---|---|\n");
 		this.processes.forEach((name, p) -> md.append("| ").append(name).append(" | ").append(number(p[0]))
 			.append(" | ").append(number(p[1])).append(" |\n"));
+		return md.toString();
+	}
+
+	private static String soakMarkdown(Soak soak) {
+		StringBuilder md = new StringBuilder();
+		md.append("Soak: ").append(soak.rate()).append("/s for ").append(soak.duration().toSeconds()).append(" s: ")
+			.append(soak.endToEnd().ok()).append(" of ").append(soak.endToEnd().sent())
+			.append(" accepted registrations emailed, ").append(soak.repeatedEmails()).append(" emailed twice\n\n");
+		md.append("| service | heap limit MB | heap floor MB by minute | growth MB |\n|---|---|---|---|\n");
+		soak.heaps().forEach((service, heap) -> md.append("| ").append(service).append(" | ")
+			.append(number(heap.maxMb())).append(" | ")
+			.append(heap.floorsMb().stream().map(Report::number).collect(Collectors.joining(", "))).append(" | ")
+			.append(number(heap.growthMb())).append(" |\n"));
 		return md.toString();
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The issue's targets, checked against what was measured in the same run. */
 final class Targets {
@@ -40,6 +41,7 @@ final class Targets {
 						suite.map((run) -> Report.number(run.throughput())).orElse("-"),
 						bare.map((run) -> Report.number(run.throughput())).orElse("-")),
 				ratio >= 0.6));
+		targets.add(soak(report.soak));
 		targets.add(startup(report));
 		double largest = report.processes.entrySet().stream()
 			.filter((process) -> process.getKey().endsWith("-service"))
@@ -56,6 +58,24 @@ final class Targets {
 	static boolean sustained(LoadResult ingest, LoadResult endToEnd) {
 		return ingest.ok() >= 0.99 * ingest.sent() && ingest.throughput() >= 0.95 * ingest.targetRate()
 				&& endToEnd.errors() == 0 && endToEnd.throughput() >= 0.9 * endToEnd.targetRate();
+	}
+
+	/**
+	 * Issue 14's soak: 10 minutes at the highest rate held, every service's heap flat (its
+	 * floor grown by less than a tenth of its limit) and every registration emailed once.
+	 */
+	private static Target soak(Soak soak) {
+		String goal = ">= 600 s at the highest rate held: heaps flat, nothing lost or doubled";
+		if (soak == null) {
+			return new Target("soak", goal, "not run (--soak=600s)", false);
+		}
+		String growth = soak.heaps().entrySet().stream()
+			.map((heap) -> heap.getKey() + " " + Report.number(heap.getValue().growthMb()) + " MB")
+			.collect(Collectors.joining(", "));
+		return new Target("soak", goal, soak.rate() + "/s for " + soak.duration().toSeconds() + " s, "
+				+ (soak.held() ? "held" : "**not held**") + ": " + soak.endToEnd().ok() + " of " + soak.endToEnd().sent() + " emailed, " + soak.repeatedEmails()
+				+ " twice; heap floor growth " + growth,
+				soak.duration().toSeconds() >= 600 && soak.held() && soak.heapsFlat() && soak.nothingLostOrDoubled());
 	}
 
 	/** The best set-up measured (AOT cache if it ran), its slowest service, launched alone. */

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The harness must not rot: a few seconds of load against the real local suite, every
- * registration accepted and every email seen, and every report file written. It measures
+ * registration accepted and every email seen (in the soak too), and every report file written. It measures
  * nothing worth keeping.
  */
 class BenchSmokeIntegrationTests {
@@ -41,7 +41,16 @@ class BenchSmokeIntegrationTests {
 		assertThat(report.runs).allSatisfy((run) -> assertThat(run.ok()).isPositive());
 		assertThat(report.startup).containsOnlyKeys("user-service", "notification-service", "analytics-service");
 		assertThat(report.processes.keySet()).contains("user-service", "notification-service", "analytics-service");
-		assertThat(report.targets).hasSize(5);
+		// The soak ran at the only rate, and each service's Actuator answered its heap.
+		assertThat(report.soak).isNotNull().satisfies((soak) -> {
+			assertThat(soak.rate()).isEqualTo(20);
+			assertThat(soak.endToEnd().sent()).isEqualTo(60);
+			assertThat(soak.endToEnd().ok()).isEqualTo(60);
+			assertThat(soak.repeatedEmails()).isZero();
+			assertThat(soak.heaps()).containsOnlyKeys("user-service", "notification-service", "analytics-service")
+				.allSatisfy((service, heap) -> assertThat(heap.maxMb()).isPositive());
+		});
+		assertThat(report.targets).hasSize(6);
 		for (String file : new String[] { "results.json", "results.csv", "summary.md", "report.html" }) {
 			assertThat(out.resolve(file)).isNotEmptyFile();
 		}
