@@ -6,9 +6,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** {@code @EnableScheduling}: the rounds that publish stalled registrations again ({@code StalledRegistrations}). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class UserServiceApplication {
 
 	@Bean

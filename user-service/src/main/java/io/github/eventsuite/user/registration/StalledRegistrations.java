@@ -3,17 +3,14 @@ package io.github.eventsuite.user.registration;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.github.eventsuite.eventbus.kafka.EventPublisher;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,7 +23,7 @@ import reactor.core.publisher.Mono;
  * ({@code Registrations.complete}).
  */
 @Component
-class StalledRegistrations implements SmartLifecycle {
+class StalledRegistrations {
 
 	private static final Logger log = LoggerFactory.getLogger(StalledRegistrations.class);
 
@@ -40,14 +37,22 @@ class StalledRegistrations implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile @Nullable Disposable resending;
-
 	StalledRegistrations(RegistrationRepository repository, EventPublisher publisher,
 			RegistrationProperties properties, Clock clock) {
 		this.repository = repository;
 		this.publisher = publisher;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * A round at start, then each {@code user.registration.resend-interval} after the last
+	 * one ended. Spring subscribes to the same Mono for every round (hence the defer) and
+	 * logs a failed round at WARN; the next round tries again.
+	 */
+	@Scheduled(fixedDelayString = "${user.registration.resend-interval}")
+	Mono<Long> resendStalled() {
+		return Mono.defer(this::resend);
 	}
 
 	/**
@@ -73,31 +78,6 @@ class StalledRegistrations implements SmartLifecycle {
 					.thenReturn((long) stale.size());
 			})
 			.defaultIfEmpty(0L);
-	}
-
-	@Override
-	public void start() {
-		this.resending = Flux.interval(this.properties.resendInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> resend().onErrorResume((ex) -> {
-				log.warn("Re-sending pending registrations failed, will retry: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable resending = this.resending;
-		if (resending != null) {
-			resending.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable resending = this.resending;
-		return resending != null && !resending.isDisposed();
 	}
 
 }
