@@ -43,6 +43,10 @@ class SensorSimulator implements SmartLifecycle {
 		this.readings = new SimulatedReadings(this.settings, clock, new Random());
 	}
 
+	/**
+	 * Hand-written rather than {@code @Scheduled}: the period comes from a rate in readings
+	 * per second, the tick numbers the device in turn, and readings waiting for Kafka are bounded.
+	 */
 	@Override
 	public void start() {
 		if (!this.settings.enabled()) {

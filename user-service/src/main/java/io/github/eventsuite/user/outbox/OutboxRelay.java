@@ -81,6 +81,10 @@ class OutboxRelay implements SmartLifecycle {
 		this.wakeUps.tryEmitNext(Boolean.TRUE);
 	}
 
+	/**
+	 * Hand-written rather than {@code @Scheduled}: a round also starts as soon as a commit
+	 * wakes the relay ({@link #wakeUp}), which a fixed schedule cannot express.
+	 */
 	@Override
 	public void start() {
 		Disposable relay = Flux.merge(Flux.interval(this.properties.pollInterval()).map((tick) -> Boolean.TRUE),
