@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One service's heap in use during a soak, as the lowest sample of each minute: what
- * survived the collections. A heap that holds state per registration (the analytics issue's
- * {@code Tally}) raises its floor minute after minute; one that holds only what is in
- * flight keeps it flat.
+ * One service's heap in use during a soak, as the lowest sample of each minute: an upper
+ * bound of what is live (garbage promoted to the old generation stays there until a full
+ * collection). A heap that holds state per registration raises its floor minute after
+ * minute; one that holds only what is in flight keeps it flat.
  */
 final class HeapFloors {
 

@@ -8,6 +8,7 @@ import java.util.Map;
  * to expose state that grows with every registration.
  *
  * @param rate the highest rate held in the same run (else the lowest tried), per second
+ * @param duration how long it was held
  * @param ingest the POSTs
  * @param endToEnd POST to {@code email.sent}: every accepted registration, or what is missing
  * @param repeatedEmails {@code email.sent} events for a user already emailed

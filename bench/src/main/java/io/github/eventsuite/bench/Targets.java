@@ -72,9 +72,10 @@ final class Targets {
 		String growth = soak.heaps().entrySet().stream()
 			.map((heap) -> heap.getKey() + " " + Report.number(heap.getValue().growthMb()) + " MB")
 			.collect(Collectors.joining(", "));
-		return new Target("soak", goal, soak.rate() + "/s for " + soak.duration().toSeconds() + " s, "
-				+ (soak.held() ? "held" : "**not held**") + ": " + soak.endToEnd().ok() + " of " + soak.endToEnd().sent() + " emailed, " + soak.repeatedEmails()
-				+ " twice; heap floor growth " + growth,
+		String measured = soak.rate() + "/s for " + soak.duration().toSeconds() + " s, "
+				+ (soak.held() ? "held" : "**not held**") + ": " + soak.endToEnd().ok() + " of "
+				+ soak.endToEnd().sent() + " emailed, " + soak.repeatedEmails() + " twice; heap floor growth " + growth;
+		return new Target("soak", goal, measured,
 				soak.duration().toSeconds() >= 600 && soak.held() && soak.heapsFlat() && soak.nothingLostOrDoubled());
 	}
 
