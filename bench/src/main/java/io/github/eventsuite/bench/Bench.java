@@ -174,11 +174,9 @@ public final class Bench {
 	}
 
 	private static Map<String, String> managementUrls(SuiteUnderTest suite) {
-		var ports = suite.ports();
 		Map<String, String> urls = new LinkedHashMap<>();
-		urls.put("user-service", suite.url(ports.userManagement(), "/actuator"));
-		urls.put("notification-service", suite.url(ports.notificationManagement(), "/actuator"));
-		urls.put("analytics-service", suite.url(ports.analyticsManagement(), "/actuator"));
+		LocalSuite.SERVICES
+			.forEach((service) -> urls.put(service, suite.url(suite.ports().management(service), "/actuator")));
 		return urls;
 	}
 

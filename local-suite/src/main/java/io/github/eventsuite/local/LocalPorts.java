@@ -29,6 +29,16 @@ public record LocalPorts(int userService, int notificationService, int analytics
 				this.notificationManagement + offset, this.analyticsManagement + offset);
 	}
 
+	/** A service's Actuator port, by the service's name ({@link LocalSuite#SERVICES}). */
+	public int management(String service) {
+		return switch (service) {
+			case "user-service" -> this.userManagement;
+			case "notification-service" -> this.notificationManagement;
+			case "analytics-service" -> this.analyticsManagement;
+			default -> throw new IllegalArgumentException("no such service: " + service);
+		};
+	}
+
 	int highest() {
 		return all().values().stream().mapToInt(Integer::intValue).max().orElseThrow();
 	}

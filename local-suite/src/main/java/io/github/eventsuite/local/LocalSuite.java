@@ -155,7 +155,7 @@ public final class LocalSuite implements AutoCloseable {
 				String service = SERVICES.get(i);
 				ChildProcess process = processes.get(i);
 				int port = servicePort(ports, service);
-				int management = managementPort(ports, service);
+				int management = ports.management(service);
 				ready.add(waiting.submit(() -> {
 					process.awaitReady(() -> ok(readinessUrl(management)), SERVICE_START_TIMEOUT);
 					log.info("{} ready on port {}", service, port);
@@ -217,7 +217,7 @@ public final class LocalSuite implements AutoCloseable {
 				String.valueOf(ports.postgres()), "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT",
 				String.valueOf(ports.smtp()), "PORT",
 				String.valueOf(servicePort(ports, service)), "MANAGEMENT_PORT",
-				String.valueOf(managementPort(ports, service))));
+				String.valueOf(ports.management(service))));
 		if (service.equals("analytics-service")) {
 			environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
 					System.getenv().getOrDefault("ANALYTICS_ADMIN_PASSWORD_HASH", DEV_CONSOLE_PASSWORD_HASH));
@@ -245,14 +245,6 @@ public final class LocalSuite implements AutoCloseable {
 			case "user-service" -> ports.userService();
 			case "notification-service" -> ports.notificationService();
 			default -> ports.analyticsService();
-		};
-	}
-
-	private static int managementPort(LocalPorts ports, String service) {
-		return switch (service) {
-			case "user-service" -> ports.userManagement();
-			case "notification-service" -> ports.notificationManagement();
-			default -> ports.analyticsManagement();
 		};
 	}
 

@@ -15,13 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param resendAfter how old a pending registration must be before it is published again:
  * longer than its first publication may take (the producer's {@code delivery.timeout.ms},
  * 15 s), so that only registrations whose first publication failed are re-sent
- * @param resendInterval how often pending registrations are looked for; its value is in
- * application.yml, where {@code StalledRegistrations}' {@code @Scheduled} reads it too
  */
 @Validated
 @ConfigurationProperties("user.registration")
-record RegistrationProperties(@DefaultValue("1m") @NotNull Duration resendAfter,
-		@NotNull Duration resendInterval) {
+record RegistrationProperties(@DefaultValue("1m") @NotNull Duration resendAfter) {
 
 	@AssertTrue(message = "resend-after must be at least 20s: a publication may wait 15s for Kafka")
 	boolean isResendAfterLongerThanARequest() {
