@@ -8,7 +8,7 @@
 set -euo pipefail
 
 for variable in ADMIN_KAFKA_PASSWORD USER_SERVICE_KAFKA_PASSWORD NOTIFICATION_SERVICE_KAFKA_PASSWORD \
-		ANALYTICS_SERVICE_KAFKA_PASSWORD; do
+		ANALYTICS_SERVICE_KAFKA_PASSWORD SENSOR_SERVICE_KAFKA_PASSWORD; do
 	[ -n "${!variable:-}" ] || { echo "$variable must be set" >&2; exit 1; }
 done
 
@@ -24,7 +24,8 @@ scram() { printf 'SCRAM-SHA-256=[name=%s,password=%s]' "$1" "$2"; }
 	--add-scram "$(scram admin "$ADMIN_KAFKA_PASSWORD")" \
 	--add-scram "$(scram user-service "$USER_SERVICE_KAFKA_PASSWORD")" \
 	--add-scram "$(scram notification-service "$NOTIFICATION_SERVICE_KAFKA_PASSWORD")" \
-	--add-scram "$(scram analytics-service "$ANALYTICS_SERVICE_KAFKA_PASSWORD")"
+	--add-scram "$(scram analytics-service "$ANALYTICS_SERVICE_KAFKA_PASSWORD")" \
+	--add-scram "$(scram sensor-service "$SENSOR_SERVICE_KAFKA_PASSWORD")"
 rm -f /tmp/format.properties /tmp/acls-applied
 
 cat >/tmp/admin.properties <<PROPERTIES

@@ -24,11 +24,11 @@ final class ComposeSuite implements SuiteUnderTest {
 	static final String PROJECT = "event-suite-bench";
 
 	/** Compose's published ports; Kafka's external listener is 29092. */
-	private static final LocalPorts PORTS = new LocalPorts(8080, 8081, 8082, 8025, 3025, 29092, 29093, 5432, 9180,
-			9181, 9182);
+	private static final LocalPorts PORTS = new LocalPorts(8080, 8081, 8082, 8083, 8025, 3025, 29092, 29093, 5432,
+			9180, 9181, 9182, 9183);
 
 	private static final List<String> CONTAINERS = List.of("user-service", "notification-service", "analytics-service",
-			"kafka", "postgres", "greenmail");
+			"sensor-service", "kafka", "postgres", "greenmail");
 
 	private final Path home;
 

@@ -113,7 +113,8 @@ final class SuiteProcess implements SuiteUnderTest {
 	private static String name(ProcessHandle process) {
 		String line = process.info().commandLine().orElse("") + " " + String.join(" ",
 				process.info().arguments().map(List::of).orElse(List.of()));
-		for (String name : List.of("user-service", "notification-service", "analytics-service", "greenmail")) {
+		for (String name : List.of("user-service", "notification-service", "analytics-service", "sensor-service",
+				"greenmail")) {
 			if (line.contains(name)) {
 				return name;
 			}

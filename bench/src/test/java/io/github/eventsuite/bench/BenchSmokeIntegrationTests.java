@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.eventsuite.local.LocalSuite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,15 +41,15 @@ class BenchSmokeIntegrationTests {
 			.hasSize(2)
 			.allSatisfy((run) -> assertThat(run.ok()).isEqualTo(60));
 		assertThat(report.runs).allSatisfy((run) -> assertThat(run.ok()).isPositive());
-		assertThat(report.startup).containsOnlyKeys("user-service", "notification-service", "analytics-service");
-		assertThat(report.processes.keySet()).contains("user-service", "notification-service", "analytics-service");
+		assertThat(report.startup).containsOnlyKeys(LocalSuite.SERVICES);
+		assertThat(report.processes.keySet()).containsAll(LocalSuite.SERVICES);
 		// The soak ran at the only rate, and each service's Actuator answered its heap.
 		assertThat(report.soak).isNotNull().satisfies((soak) -> {
 			assertThat(soak.rate()).isEqualTo(20);
 			assertThat(soak.endToEnd().sent()).isEqualTo(60);
 			assertThat(soak.endToEnd().ok()).isEqualTo(60);
 			assertThat(soak.repeatedEmails()).isZero();
-			assertThat(soak.heaps()).containsOnlyKeys("user-service", "notification-service", "analytics-service")
+			assertThat(soak.heaps()).containsOnlyKeys(LocalSuite.SERVICES)
 				.allSatisfy((service, heap) -> assertThat(heap.maxMb()).isPositive());
 		});
 		assertThat(report.targets).hasSize(6);

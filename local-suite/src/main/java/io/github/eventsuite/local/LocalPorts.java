@@ -13,20 +13,20 @@ import java.util.Map;
  * Every port the local suite listens on, all on 127.0.0.1. Defaults are docker compose's.
  * The {@code *Management} ports are the services' Actuator (health, metrics, Prometheus).
  */
-public record LocalPorts(int userService, int notificationService, int analyticsService, int mailbox, int smtp,
-		int kafka, int kafkaController, int postgres, int userManagement, int notificationManagement,
-		int analyticsManagement) {
+public record LocalPorts(int userService, int notificationService, int analyticsService, int sensorService,
+		int mailbox, int smtp, int kafka, int kafkaController, int postgres, int userManagement,
+		int notificationManagement, int analyticsManagement, int sensorManagement) {
 
-	public static final LocalPorts DEFAULT = new LocalPorts(8080, 8081, 8082, 8025, 3025, 9092, 9093, 5432, 9180,
-			9181, 9182);
+	public static final LocalPorts DEFAULT = new LocalPorts(8080, 8081, 8082, 8083, 8025, 3025, 9092, 9093, 5432,
+			9180, 9181, 9182, 9183);
 
 	static final String HOST = "127.0.0.1";
 
 	public LocalPorts plus(int offset) {
 		return new LocalPorts(this.userService + offset, this.notificationService + offset,
-				this.analyticsService + offset, this.mailbox + offset, this.smtp + offset, this.kafka + offset,
-				this.kafkaController + offset, this.postgres + offset, this.userManagement + offset,
-				this.notificationManagement + offset, this.analyticsManagement + offset);
+				this.analyticsService + offset, this.sensorService + offset, this.mailbox + offset, this.smtp + offset,
+				this.kafka + offset, this.kafkaController + offset, this.postgres + offset, this.userManagement + offset,
+				this.notificationManagement + offset, this.analyticsManagement + offset, this.sensorManagement + offset);
 	}
 
 	/** A service's Actuator port, by the service's name ({@link LocalSuite#SERVICES}). */
@@ -35,6 +35,7 @@ public record LocalPorts(int userService, int notificationService, int analytics
 			case "user-service" -> this.userManagement;
 			case "notification-service" -> this.notificationManagement;
 			case "analytics-service" -> this.analyticsManagement;
+			case "sensor-service" -> this.sensorManagement;
 			default -> throw new IllegalArgumentException("no such service: " + service);
 		};
 	}
@@ -48,6 +49,7 @@ public record LocalPorts(int userService, int notificationService, int analytics
 		all.put("user-service", this.userService);
 		all.put("notification-service", this.notificationService);
 		all.put("analytics-service", this.analyticsService);
+		all.put("sensor-service", this.sensorService);
 		all.put("mailbox", this.mailbox);
 		all.put("SMTP", this.smtp);
 		all.put("Kafka", this.kafka);
@@ -56,6 +58,7 @@ public record LocalPorts(int userService, int notificationService, int analytics
 		all.put("user-service management", this.userManagement);
 		all.put("notification-service management", this.notificationManagement);
 		all.put("analytics-service management", this.analyticsManagement);
+		all.put("sensor-service management", this.sensorManagement);
 		return all;
 	}
 

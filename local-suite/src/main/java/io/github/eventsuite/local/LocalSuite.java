@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole suite on one machine without Docker: PostgreSQL from binaries shipped as a Maven
  * artifact, Kafka's own broker in this process, GreenMail's standalone server, and the
- * three services' own jars with local connection settings: the same code as in docker
+ * four services' own jars with local connection settings: the same code as in docker
  * compose. Started in dependency order; stopped in reverse on Ctrl-C.
  */
 public final class LocalSuite implements AutoCloseable {
@@ -33,7 +33,8 @@ public final class LocalSuite implements AutoCloseable {
 
 	private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
 
-	public static final List<String> SERVICES = List.of("user-service", "notification-service", "analytics-service");
+	public static final List<String> SERVICES = List.of("user-service", "notification-service", "analytics-service",
+			"sensor-service");
 
 	private final LocalSuiteOptions options;
 
@@ -140,7 +141,7 @@ public final class LocalSuite implements AutoCloseable {
 		return "-Xmx" + System.getenv().getOrDefault("MAILBOX_HEAP", "512m");
 	}
 
-	/** The three start side by side; each waits for Kafka and its database, which are up. */
+	/** The services start side by side; each waits for Kafka and its database, which are up. */
 	private void startServices(Path logs) throws Exception {
 		LocalPorts ports = this.options.ports();
 		List<ChildProcess> processes = new ArrayList<>();
@@ -221,6 +222,8 @@ public final class LocalSuite implements AutoCloseable {
 		if (service.equals("analytics-service")) {
 			environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
 					System.getenv().getOrDefault("ANALYTICS_ADMIN_PASSWORD_HASH", DEV_CONSOLE_PASSWORD_HASH));
+		}
+		else if (service.equals("sensor-service")) {
 			environment.put("SENSORS_DEVICE_KEYS", System.getenv().getOrDefault("SENSORS_DEVICE_KEYS", DEV_DEVICE_KEYS));
 		}
 		else {
@@ -244,7 +247,8 @@ public final class LocalSuite implements AutoCloseable {
 		return switch (service) {
 			case "user-service" -> ports.userService();
 			case "notification-service" -> ports.notificationService();
-			default -> ports.analyticsService();
+			case "analytics-service" -> ports.analyticsService();
+			default -> ports.sensorService();
 		};
 	}
 
@@ -272,6 +276,7 @@ public final class LocalSuite implements AutoCloseable {
 		LocalPorts ports = this.options.ports();
 		String user = "http://" + LocalPorts.HOST + ":" + ports.userService();
 		String analytics = "http://" + LocalPorts.HOST + ":" + ports.analyticsService();
+		String sensors = "http://" + LocalPorts.HOST + ":" + ports.sensorService();
 		return """
 
 				Event Suite is running. Data and logs: %s
@@ -280,13 +285,15 @@ public final class LocalSuite implements AutoCloseable {
 				  Registrations     %s/api/users/{id}
 				  Statistics        %s/api/stats   (live: %s/api/stats/stream)
 				  Dead letters      %s/dead-letters.html   (admin / admin, unless ANALYTICS_ADMIN_PASSWORD_HASH is set)
-				  Metrics           http://%s:%d/actuator/prometheus   (and ports %d, %d; health: /actuator/health)
+				  Sensors           %s   (post readings as sensor-1 / sensor-1-dev-key: docs/sensors.md)
+				  Metrics           http://%s:%d/actuator/prometheus   (and ports %d, %d, %d; health: /actuator/health)
 				  Mailbox           http://%s:%d   (GreenMail; SMTP on port %d)
 				  Kafka             %s:%d
 				  PostgreSQL        %s:%d   (%s)
 				Ctrl-C stops everything.
-				""".formatted(this.options.dataDirectory(), user, user, analytics, analytics, analytics, LocalPorts.HOST,
-				ports.userManagement(), ports.notificationManagement(), ports.analyticsManagement(), LocalPorts.HOST,
+				""".formatted(this.options.dataDirectory(), user, user, analytics, analytics, analytics, sensors,
+				LocalPorts.HOST, ports.userManagement(), ports.notificationManagement(), ports.analyticsManagement(),
+				ports.sensorManagement(), LocalPorts.HOST,
 				ports.mailbox(), ports.smtp(), LocalPorts.HOST, ports.kafka(), LocalPorts.HOST, ports.postgres(),
 				LocalPostgres.SERVICE_DATABASES.stream()
 					.map((database) -> "database " + database.database() + ", user " + database.role())

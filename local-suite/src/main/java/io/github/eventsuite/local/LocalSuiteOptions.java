@@ -19,7 +19,7 @@ public record LocalSuiteOptions(Path home, Path dataDirectory, boolean fresh, Lo
 			Usage: java -jar local-suite/target/local-suite.jar [--data-dir=DIR] [--fresh] [--port-offset=N] [--home=DIR]
 			  --data-dir     where data and logs are kept between runs (default: .local-suite in the project)
 			  --fresh        delete the data directory first: no users, no events, no statistics
-			  --port-offset  add N to every port (default ports: 8080-8082 services, 9180-9182 their
+			  --port-offset  add N to every port (default ports: 8080-8083 services, 9180-9183 their
 			                 Actuator, 8025 mailbox, 9092 Kafka, 5432 PostgreSQL, 3025 SMTP)
 			  --home         the project's root directory (default: found from this jar's location)""";
 

@@ -48,6 +48,8 @@ class LocalSuiteIntegrationTests {
 			await().atMost(Duration.ofSeconds(60)).until(() -> emails.stream()
 				.allMatch((email) -> mailbox.messagesTo(email).size() == 1));
 			await().atMost(Duration.ofSeconds(30)).until(() -> stats().equals(List.of(3L, 3L)));
+			assertThat(send(HttpRequest.newBuilder(URI.create(url(this.ports.sensorService(), "/api/sensors/regions")))
+				.build()).statusCode()).isEqualTo(200);
 		}
 		finally {
 			suite.close();

@@ -19,10 +19,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The live dashboard in a real (headless) browser, fed by the whole suite: both pipelines. */
+/**
+ * The live dashboards in a real (headless) browser, fed by the whole suite: analytics-service's
+ * of the registration chain, sensor-service's of the sensor pipeline.
+ */
 class DashboardBrowserIntegrationTests {
 
-	private static final SuiteContainers suite = new SuiteContainers();
+	private static final SuiteContainers suite = new SuiteContainers().withSensorService();
 
 	private static final SuiteProbe probe = new SuiteProbe(suite);
 
@@ -71,20 +74,21 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	void showsClosedSensorWindowsAndAlerts() throws Exception {
-		String analytics = suite.url(suite.analyticsService, SuiteContainers.ANALYTICS_SERVICE_PORT);
-		open(analytics + "/");
+		String sensors = suite.url(suite.sensorService, SuiteContainers.SENSOR_SERVICE_PORT);
+		open(sensors + "/");
 		// All three in one 5 s window: dated from now, they fell into two windows when now was
 		// within 200 ms of a boundary (a CI run on 2026-12-03 saw "2 31.3 40.5").
 		Instant inAWindow = Instant.ofEpochSecond((Instant.now().getEpochSecond() - 10) / 5 * 5).plusSeconds(1);
 		String readings = "/api/sensors/readings";
-		assertThat(postAs("sensor-1", analytics + readings,
+		assertThat(postAs("sensor-1", sensors + readings,
 				"[" + reading("sensor-1", inAWindow, 20) + "," + reading("sensor-1", inAWindow.plusMillis(200), 40.5) + "]"))
 			.isEqualTo(202);
-		assertThat(postAs("sensor-2", analytics + readings, reading("sensor-2", inAWindow.plusMillis(100), 22)))
+		assertThat(postAs("sensor-2", sensors + readings, reading("sensor-2", inAWindow.plusMillis(100), 22)))
 			.isEqualTo(202);
 
 		// The region's window closes when nothing more comes for it (idle timeout, 10 s).
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(text("connection")).isEqualTo("live");
 			assertThat(text("regions")).contains("north").contains("3").contains("27.5").contains("40.5");
 			assertThat(text("alerts")).contains("sensor-1").contains("north").contains("40.5");
 		});

@@ -48,7 +48,7 @@ class KafkaAclsIntegrationTests {
 
 	private static final Map<String, String> PASSWORDS = Map.of("admin", "admin-test", "user-service",
 			"user-service-test", "notification-service", "notification-service-test", "analytics-service",
-			"analytics-service-test");
+			"analytics-service-test", "sensor-service", "sensor-service-test");
 
 	private static final String SCRAM = "org.apache.kafka.common.security.scram.ScramLoginModule required";
 
@@ -80,14 +80,16 @@ class KafkaAclsIntegrationTests {
 				Map.entry("ADMIN_KAFKA_PASSWORD", PASSWORDS.get("admin")),
 				Map.entry("USER_SERVICE_KAFKA_PASSWORD", PASSWORDS.get("user-service")),
 				Map.entry("NOTIFICATION_SERVICE_KAFKA_PASSWORD", PASSWORDS.get("notification-service")),
-				Map.entry("ANALYTICS_SERVICE_KAFKA_PASSWORD", PASSWORDS.get("analytics-service"))))
+				Map.entry("ANALYTICS_SERVICE_KAFKA_PASSWORD", PASSWORDS.get("analytics-service")),
+				Map.entry("SENSOR_SERVICE_KAFKA_PASSWORD", PASSWORDS.get("sensor-service"))))
 		.waitingFor(Wait.forSuccessfulCommand("test -f /tmp/acls-applied").withStartupTimeout(Duration.ofMinutes(3)));
 
 	@BeforeAll
 	static void start() throws Exception {
 		kafka.start();
 		try (Admin admin = Admin.create(client("admin", PASSWORDS.get("admin")))) {
-			admin.createTopics(List.of(Topics.USER_REGISTER, Topics.USER_CREATED, Topics.EMAIL_SENT).stream()
+			admin.createTopics(List.of(Topics.USER_REGISTER, Topics.USER_CREATED, Topics.EMAIL_SENT,
+					Topics.SENSOR_READINGS, Topics.SENSOR_REGION_STATS).stream()
 				.map((topic) -> new NewTopic(topic, 1, (short) 1))
 				.toList()).all().get(30, TimeUnit.SECONDS);
 		}
@@ -107,6 +109,11 @@ class KafkaAclsIntegrationTests {
 		assertWrites("notification-service", Topics.EMAIL_SENT);
 		assertMayNotWrite("notification-service", Topics.USER_CREATED);
 		assertMayNotWrite("notification-service", Topics.USER_REGISTER);
+
+		assertWrites("sensor-service", Topics.SENSOR_READINGS);
+		assertWrites("sensor-service", Topics.SENSOR_REGION_STATS);
+		assertMayNotWrite("sensor-service", Topics.USER_CREATED);
+		assertMayNotWrite("analytics-service", Topics.SENSOR_REGION_STATS);
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A sensor window open when a fault hits analytics-service: two readings in it before the
+ * A sensor window open when a fault hits sensor-service: two readings in it before the
  * fault, one after it, and one that closes it. Written straight to {@code sensor.readings},
  * keyed by region as the service keys them, in a region no other test writes to.
  */
@@ -25,7 +25,7 @@ final class SensorWindowAcrossAFault {
 
 	private static final String REGION = "unassigned";
 
-	private static final String PIPELINE_GROUP = "analytics-sensor-pipeline";
+	private static final String PIPELINE_GROUP = "sensor-pipeline";
 
 	private final KafkaTopics topics;
 

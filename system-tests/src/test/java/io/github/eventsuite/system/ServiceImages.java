@@ -38,7 +38,7 @@ final class ServiceImages {
 
 	private static void build() {
 		Path log = Path.of("target", "service-images-build.log").toAbsolutePath();
-		// Only docker-compose.yml, whatever COMPOSE_FILE says: the three services' images, no more.
+		// Only docker-compose.yml, whatever COMPOSE_FILE says: the services' images, no more.
 		ProcessBuilder compose = new ProcessBuilder("docker", "compose", "--file", "docker-compose.yml", "--project-name",
 				PROJECT, "build")
 			.directory(Path.of("..").toAbsolutePath().normalize().toFile())

@@ -34,8 +34,10 @@ import io.github.eventsuite.eventbus.testing.GreenMailbox;
 
 /**
  * The suite as it runs in docker compose: one Kafka (or three, as with
- * docker-compose.ha.yml), one PostgreSQL, one SMTP server and the three services, each from
- * its own Dockerfile and the jar Maven just packaged.
+ * docker-compose.ha.yml), one PostgreSQL, one SMTP server and the services, each from its own
+ * Dockerfile and the jar Maven just packaged. The registration chain's three services always;
+ * sensor-service only for a test that asks for it ({@link #withSensorService()}): on two
+ * cores, a fourth JVM slows every other test's start for nothing.
  */
 final class SuiteContainers implements AutoCloseable {
 
@@ -45,12 +47,16 @@ final class SuiteContainers implements AutoCloseable {
 
 	static final int ANALYTICS_SERVICE_PORT = 8082;
 
+	static final int SENSOR_SERVICE_PORT = 8083;
+
 	/** Actuator (health, metrics, Prometheus) listens on a port of its own: these are the services'. */
 	static final int USER_MANAGEMENT_PORT = 9180;
 
 	static final int NOTIFICATION_MANAGEMENT_PORT = 9181;
 
 	static final int ANALYTICS_MANAGEMENT_PORT = 9182;
+
+	static final int SENSOR_MANAGEMENT_PORT = 9183;
 
 	/** The dead-letter console's admin (SuiteProbe.postAsAdmin). */
 	static final String CONSOLE_ADMIN = "admin";
@@ -108,8 +114,12 @@ final class SuiteContainers implements AutoCloseable {
 	final GenericContainer<?> notificationService;
 
 	final GenericContainer<?> analyticsService = service("analytics-service", ANALYTICS_SERVICE_PORT,
-			ANALYTICS_MANAGEMENT_PORT, Map.of("ANALYTICS_ADMIN_PASSWORD_HASH", CONSOLE_PASSWORD_HASH,
-					"SENSORS_DEVICE_KEYS", DEVICE_KEY_HASHES));
+			ANALYTICS_MANAGEMENT_PORT, Map.of("ANALYTICS_ADMIN_PASSWORD_HASH", CONSOLE_PASSWORD_HASH));
+
+	final GenericContainer<?> sensorService = service("sensor-service", SENSOR_SERVICE_PORT, SENSOR_MANAGEMENT_PORT,
+			Map.of("SENSORS_DEVICE_KEYS", DEVICE_KEY_HASHES));
+
+	private boolean withSensorService;
 
 	/** Optional: three brokers in place of {@link #kafka}. */
 	private final KafkaCluster cluster;
@@ -159,6 +169,12 @@ final class SuiteContainers implements AutoCloseable {
 		return new SuiteContainers(true);
 	}
 
+	/** Starts sensor-service too. */
+	SuiteContainers withSensorService() {
+		this.withSensorService = true;
+		return this;
+	}
+
 	void start() {
 		List<GenericContainer<?>> infrastructure = new ArrayList<>(List.of(this.postgres, this.greenMail));
 		infrastructure.addAll((this.cluster != null) ? this.cluster.nodes() : List.of(this.kafka));
@@ -166,7 +182,11 @@ final class SuiteContainers implements AutoCloseable {
 		if (this.slowSmtp != null) {
 			this.slowSmtp.start();
 		}
-		List<GenericContainer<?>> services = List.of(this.userService, this.notificationService, this.analyticsService);
+		List<GenericContainer<?>> services = new ArrayList<>(
+				List.of(this.userService, this.notificationService, this.analyticsService));
+		if (this.withSensorService) {
+			services.add(this.sensorService);
+		}
 		services.forEach(this::connectToKafka);
 		Startables.deepStart(services).join();
 	}
@@ -317,7 +337,7 @@ final class SuiteContainers implements AutoCloseable {
 	public void close() {
 		this.moreNotificationServices.forEach(GenericContainer::stop);
 		for (GenericContainer<?> container : new GenericContainer<?>[] { this.userService, this.notificationService,
-				this.analyticsService, this.slowSmtp, this.greenMail, this.postgres, this.kafka }) {
+				this.analyticsService, this.sensorService, this.slowSmtp, this.greenMail, this.postgres, this.kafka }) {
 			if (container != null) {
 				container.stop();
 			}

@@ -25,12 +25,12 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 
-import io.github.eventsuite.analytics.web.SecurityProblems;
+import io.github.eventsuite.eventbus.web.SecurityProblems;
 
 /**
  * Who may use the dead-letter console: its page, its API and its re-drives need the admin
  * (HTTP Basic, {@link AdminProperties}); everything else of analytics-service (statistics,
- * sensors, the dashboard) stays public. A re-drive also needs the CSRF token: a browser
+ * the dashboard) stays public. A re-drive also needs the CSRF token: a browser
  * sends cached Basic credentials along with any request, also one another site makes it
  * send. The token is in the {@code XSRF-TOKEN} cookie of the console's responses and goes
  * back in an {@code X-XSRF-TOKEN} header.

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import io.github.eventsuite.eventbus.BusEvent;
 import io.github.eventsuite.eventbus.Topics;
+import io.github.eventsuite.eventbus.kafka.AssignedFeed;
+import io.github.eventsuite.eventbus.kafka.AssignedListeners;
 
 /**
  * Feeds the three topics into the statistics. Every instance reads every partition
@@ -31,7 +33,7 @@ class StatsFeed extends AssignedFeed {
 	/**
 	 * Committed offsets are not used to resume (the checkpoint's are) but show how far behind
 	 * the statistics are. A group of its own: assigned consumers must not commit into a group
-	 * whose members subscribe (the sensor pipeline's).
+	 * whose members subscribe.
 	 */
 	static final String GROUP = "analytics-stats";
 

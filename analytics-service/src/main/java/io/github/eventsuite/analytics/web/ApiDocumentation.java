@@ -14,8 +14,8 @@ class ApiDocumentation {
 	OpenAPI analyticsServiceApi() {
 		return new OpenAPI().info(new Info().title("analytics-service")
 			.version("v1")
-			.description("Live statistics of registrations and emails, the sensor pipeline's regions and alerts, "
-					+ "and the dead-letter console. Errors are RFC 9457 problem details."));
+			.description("Live statistics of registrations and emails, and the dead-letter console of the whole suite. "
+					+ "Errors are RFC 9457 problem details."));
 	}
 
 }

@@ -258,6 +258,17 @@ class DeadLetterConsoleIntegrationTests {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
+	/** Hostile coordinates: each a 4xx with problem details, never a 5xx or a re-drive. */
+	@Test
+	void refusesHostileReDriveCoordinatesWithA4xx() {
+		for (String path : List.of("/api/dead-letters/user.created/-1/0/redrive", "/api/dead-letters/x/0/0/redrive",
+				"/api/dead-letters/user.created/0/99999999999999999999/redrive", "/api/dead-letters/..%2F..%2Fetc/redrive",
+				"/api/dead-letters/user.created/abc/def/redrive")) {
+			this.admin.post().uri(path).exchange()
+				.expectStatus().value((status) -> assertThat(status).as("POST %s", path).isBetween(400, 499));
+		}
+	}
+
 	private WebTestClient.ResponseSpec redrive(RecordMetadata deadLetter) {
 		return this.admin.post().uri("/api/dead-letters/{topic}/{partition}/{offset}/redrive", Topics.EMAIL_SENT,
 				deadLetter.partition(), deadLetter.offset())

@@ -29,10 +29,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import io.github.eventsuite.analytics.SecondInstance;
+import io.github.eventsuite.analytics.AnalyticsServiceApplication;
 import io.github.eventsuite.analytics.TestcontainersConfiguration;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.testing.KafkaTopics;
+import io.github.eventsuite.eventbus.testing.SecondInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -157,7 +158,7 @@ class StatsIntegrationTests {
 			assertThat(after.emailsSent() - before.emailsSent()).isEqualTo(6);
 		});
 
-		try (SecondInstance second = SecondInstance.start(bootstrap)) {
+		try (SecondInstance second = SecondInstance.start(AnalyticsServiceApplication.class, bootstrap)) {
 			WebTestClient secondClient = second.client();
 			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(totals(stats(secondClient)))
 				.isEqualTo(totals(stats())));
@@ -184,7 +185,7 @@ class StatsIntegrationTests {
 			admin.deleteRecords(ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
 					(end) -> RecordsToDelete.beforeOffset(end.getValue())))).all().get(30, TimeUnit.SECONDS);
 
-			try (SecondInstance second = SecondInstance.start(bootstrap)) {
+			try (SecondInstance second = SecondInstance.start(AnalyticsServiceApplication.class, bootstrap)) {
 				WebTestClient secondClient = second.client();
 				await().atMost(Duration.ofSeconds(60))
 					.untilAsserted(() -> assertThat(totals(stats(secondClient))).isEqualTo(totals(counted)));
@@ -220,7 +221,7 @@ class StatsIntegrationTests {
 			older.writeTo(new DataOutputStream(checkpoint));
 			topics.send(new ProducerRecord<>(StatsCheckpoints.TOPIC, "stats", checkpoint.toByteArray()));
 
-			try (SecondInstance second = SecondInstance.start(bootstrap)) {
+			try (SecondInstance second = SecondInstance.start(AnalyticsServiceApplication.class, bootstrap)) {
 				WebTestClient secondClient = second.client();
 				await().atMost(Duration.ofSeconds(60))
 					.untilAsserted(() -> assertThat(totals(stats(secondClient))).isEqualTo(totals(counted)));

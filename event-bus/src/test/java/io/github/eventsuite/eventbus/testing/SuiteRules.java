@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** Architecture rules every service checks about itself. */
 public final class SuiteRules {
 
-	private static final List<String> SERVICES = List.of("user", "notification", "analytics");
+	private static final List<String> SERVICES = List.of("user", "notification", "analytics", "sensor");
 
 	private static final DescribedPredicate<JavaClass> IN_A_NULL_MARKED_PACKAGE = DescribedPredicate
 		.describe("in a @NullMarked package", (javaClass) -> javaClass.getPackage().isAnnotatedWith(NullMarked.class));

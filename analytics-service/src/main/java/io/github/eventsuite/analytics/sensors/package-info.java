@@ -1,4 +1,0 @@
-@NullMarked
-package io.github.eventsuite.analytics.sensors;
-
-import org.jspecify.annotations.NullMarked;

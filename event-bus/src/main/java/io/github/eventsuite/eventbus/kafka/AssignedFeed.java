@@ -1,0 +1,40 @@
+package io.github.eventsuite.eventbus.kafka;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * A consumer of assigned partitions ({@link AssignedListeners}), made and started when the
+ * application starts and stopped with it: analytics-service's statistics, sensor-service's views.
+ */
+public abstract class AssignedFeed implements SmartLifecycle {
+
+	private volatile @Nullable MessageListenerContainer container;
+
+	/** The container to start, made now that Kafka may be asked. */
+	protected abstract MessageListenerContainer container();
+
+	@Override
+	public final void start() {
+		MessageListenerContainer container = container();
+		container.start();
+		this.container = container;
+	}
+
+	@Override
+	public final void stop() {
+		MessageListenerContainer container = this.container;
+		if (container != null) {
+			container.stop();
+			this.container = null;
+		}
+	}
+
+	@Override
+	public final boolean isRunning() {
+		return this.container != null;
+	}
+
+}

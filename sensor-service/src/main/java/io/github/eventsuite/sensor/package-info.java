@@ -1,0 +1,4 @@
+@NullMarked
+package io.github.eventsuite.sensor;
+
+import org.jspecify.annotations.NullMarked;
