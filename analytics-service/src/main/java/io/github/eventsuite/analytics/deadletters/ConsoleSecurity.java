@@ -21,10 +21,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.WebFilter;
 
+import io.github.eventsuite.eventbus.web.ApiSecurity;
 import io.github.eventsuite.eventbus.web.SecurityProblems;
 
 /**
@@ -47,7 +47,8 @@ class ConsoleSecurity {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain adminOnlyConsole(ServerHttpSecurity http) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSOLE))
+		return ApiSecurity.withoutBrowserLogin(http)
+			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(CONSOLE))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("ADMIN"))
 			.httpBasic((basic) -> basic.authenticationEntryPoint((exchange, ex) -> SecurityProblems.unauthorized(exchange,
 					"dead-letters", "The dead-letter console needs the admin's credentials (HTTP Basic).")))
@@ -58,27 +59,14 @@ class ConsoleSecurity {
 				.accessDeniedHandler((exchange, ex) -> SecurityProblems.write(exchange, HttpStatus.FORBIDDEN,
 						"A re-drive needs the CSRF token: the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header.")))
 			.addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.build();
 	}
 
-	/**
-	 * Everything else: public, and no credentials looked at (a client or scraper that sends
-	 * some anyway is not turned away). Nothing here acts on a browser's cookies or cached
-	 * credentials, so it needs no CSRF token either.
-	 */
+	/** Everything else (the statistics, the dashboard): public. */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain everythingElsePublic(ServerHttpSecurity http) {
-		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.build();
+		return ApiSecurity.everythingElsePublic(http);
 	}
 
 	@Bean

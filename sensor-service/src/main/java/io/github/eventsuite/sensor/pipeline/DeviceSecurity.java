@@ -22,13 +22,13 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
-import io.github.eventsuite.eventbus.web.SecurityProblems;
 import io.github.eventsuite.eventbus.ratelimit.TokenBuckets;
+import io.github.eventsuite.eventbus.web.ApiSecurity;
+import io.github.eventsuite.eventbus.web.SecurityProblems;
 
 /**
  * Who may post readings: a device, with its own id and key (HTTP Basic, {@link DeviceKeys}),
@@ -48,33 +48,22 @@ class DeviceSecurity {
 	SecurityWebFilterChain devicesPostTheirReadings(ServerHttpSecurity http, SensorProperties properties,
 			ReactiveAuthenticationManager devices, Clock clock) {
 		DeviceKeys keys = DeviceKeys.of(properties.deviceKeys());
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/sensors/readings"))
+		return ApiSecurity.withoutBrowserLogin(http)
+			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/sensors/readings"))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("DEVICE"))
 			.httpBasic((basic) -> basic.authenticationManager(devices)
 				.authenticationEntryPoint((exchange, ex) -> SecurityProblems.unauthorized(exchange, REALM,
 						"A reading needs its device's id and key (HTTP Basic).")))
 			.addFilterAfter(rateLimited(properties.deviceRateLimit(), keys, clock), SecurityWebFiltersOrder.AUTHORIZATION)
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.build();
 	}
 
-	/**
-	 * Everything else: public, and no credentials looked at. Nothing here acts on a
-	 * browser's cookies or cached credentials, so it needs no CSRF token either.
-	 */
+	/** Everything else (the views, the dashboard): public. */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain everythingElsePublic(ServerHttpSecurity http) {
-		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.build();
+		return ApiSecurity.everythingElsePublic(http);
 	}
 
 	/** The devices' keys; as a bean, it also keeps Spring Boot from making a user with a generated password. */

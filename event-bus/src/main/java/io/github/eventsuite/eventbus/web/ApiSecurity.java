@@ -1,0 +1,31 @@
+package io.github.eventsuite.eventbus.web;
+
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/** What the services' security filter chains share: they guard APIs, not browser sessions. */
+public final class ApiSecurity {
+
+	private ApiSecurity() {
+	}
+
+	/** No saved request to return to, no login form, no logout page. */
+	public static ServerHttpSecurity withoutBrowserLogin(ServerHttpSecurity http) {
+		return http.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable);
+	}
+
+	/**
+	 * What no other chain matched: public, and no credentials looked at (a client or scraper
+	 * that sends some anyway is not turned away). Nothing there acts on a browser's cookies
+	 * or cached credentials, so it needs no CSRF token either.
+	 */
+	public static SecurityWebFilterChain everythingElsePublic(ServerHttpSecurity http) {
+		return withoutBrowserLogin(http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)).build();
+	}
+
+}
