@@ -11,6 +11,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * One token bucket per client: {@code burst} tokens, refilled at {@code requestsPerSecond}.
  * Memory is bounded: at most {@code maxClients} buckets, and a bucket untouched for as long
  * as it takes to fill is dropped, since a full bucket and no bucket mean the same.
+ * <p>
+ * Not Bucket4j: its store of buckets per client in one JVM (bucket4j-caffeine's
+ * {@code CaffeineProxyManager}, 8.x) runs every take as a command of its distributed API
+ * inside a Caffeine {@code compute}, copying the bucket's state each time; here the same
+ * kind of Caffeine map holds plain buckets, taken once per registration on the hot path.
  */
 public final class TokenBuckets {
 

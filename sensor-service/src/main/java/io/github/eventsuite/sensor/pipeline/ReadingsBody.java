@@ -23,6 +23,13 @@ import tools.jackson.databind.JsonNode;
  * Reads the body of {@code POST /api/sensors/readings}: one reading object, or an array of
  * them. All or nothing: any bad reading fails the whole request with a 400 that names every
  * bad field (and, in a batch, the index of its reading).
+ * <p>
+ * Read from the tree, not bound to a record and checked by Bean Validation: binding stops at
+ * the first value of the wrong JSON type, and coerces others this API refuses ({@code 42}
+ * to {@code "42"}, {@code "21.5"} to {@code 21.5}). Jackson 3.1's problem-collecting reader
+ * (jackson-databind#1196) goes on past a bad string and an unknown field, but still stops at
+ * a boolean or an object where a number goes (tried with 3.1.4, Boot 4.0.7's); once it
+ * collects those too, a record with constraints can replace this class.
  */
 final class ReadingsBody {
 
