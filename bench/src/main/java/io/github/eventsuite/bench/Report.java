@@ -22,7 +22,7 @@ final class Report {
 
 	final List<LoadResult> runs = new ArrayList<>();
 
-	/** Spring's "Started in" and "process running for", the three started side by side with the suite. */
+	/** Spring's "Started in" and "process running for", the services started side by side with the suite. */
 	final Map<String, double[]> startup = new LinkedHashMap<>();
 
 	/** Seconds from launching a service's JVM alone to ready, by service and JVM set-up. */
@@ -127,7 +127,7 @@ final class Report {
 		md.append("\n| service started alone | seconds from JVM launch to ready (median) |\n|---|---|\n");
 		this.startupAlone.forEach((name, seconds) -> md.append("| ").append(name).append(" | ")
 			.append(number(seconds)).append(" |\n"));
-		md.append("\n| service, started with the suite (all three at once) | started in s (Spring) | since JVM start s |\n|---|---|---|\n");
+		md.append("\n| service, started with the suite (all at once) | started in s (Spring) | since JVM start s |\n|---|---|---|\n");
 		this.startup.forEach((name, s) -> md.append("| ").append(name).append(" | ").append(number(s[0])).append(" | ")
 			.append(number(s[1])).append(" |\n"));
 		this.cpuPerRegistration.forEach((run, perProcess) -> {
