@@ -3,9 +3,9 @@
 # produces, read the topics it consumes, in its own consumer groups. Every service creates
 # the suite's topics at start if they are missing, so each may create and describe them.
 # analytics-service re-drives dead letters to the topic they failed on, so it may write
-# user.register, user.created, email.sent and sensor.readings too. No service may write
+# user.register, user.created, email.sent and the sensor. topics too. No service may write
 # another's events otherwise: user-service cannot write email.sent, notification-service
-# cannot write user.created, and only sensor-service writes the sensor pipeline's outputs.
+# cannot write user.created, sensor-service cannot write the chain's topics.
 # Usage: acls.sh BOOTSTRAP_SERVER ADMIN_COMMAND_CONFIG
 set -euo pipefail
 bootstrap=$1
@@ -34,8 +34,8 @@ acl --allow-principal User:analytics-service --operation Read --resource-pattern
 acl --allow-principal User:analytics-service --operation Write --resource-pattern-type prefixed \
 	--topic analytics. --topic dead-letters.
 acl --allow-principal User:analytics-service --operation Write --topic user.register --topic user.created \
-	--topic email.sent --topic sensor.readings --topic user.register.DLT --topic user.created.DLT \
-	--topic email.sent.DLT
+	--topic email.sent --topic sensor.readings --topic sensor.alerts --topic sensor.region-stats \
+	--topic user.register.DLT --topic user.created.DLT --topic email.sent.DLT
 
 # sensor-service takes readings onto sensor.readings and its pipeline writes the sensor.
 # topics; its views read them (consumer group sensor-views).

@@ -113,7 +113,7 @@ class KafkaAclsIntegrationTests {
 		assertWrites("sensor-service", Topics.SENSOR_READINGS);
 		assertWrites("sensor-service", Topics.SENSOR_REGION_STATS);
 		assertMayNotWrite("sensor-service", Topics.USER_CREATED);
-		assertMayNotWrite("analytics-service", Topics.SENSOR_REGION_STATS);
+		assertMayNotWrite("sensor-service", Topics.EMAIL_SENT);
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import org.testcontainers.utility.DockerImageName;
  * The services' images: built once per test run from their Dockerfiles and the jars Maven
  * just packaged, by {@code docker compose build}, as {@code docker compose up --build}
  * builds them. Testcontainers' own builder is Docker's legacy one, whose cache BuildKit does
- * not read: a compose build after the tests (.ci/run's, a user's) trained the three AOT
+ * not read: a compose build after the tests (.ci/run's, a user's) trained the AOT
  * caches again, about a minute on two cores. Now it finds every layer cached.
  */
 final class ServiceImages {

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A window open when the sensor pipeline stops is completed after it starts again, with the
  * readings from before the stop in it: its state comes back from the changelog topics. The
- * same context as the statistics' tests (the device {@code restart-1} has the region
+ * context it shares with other tests (the device {@code restart-1} has the region
  * {@code restart} in every test context), with the default idle timeout of 10 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

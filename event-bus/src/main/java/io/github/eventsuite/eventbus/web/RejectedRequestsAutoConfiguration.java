@@ -1,0 +1,28 @@
+package io.github.eventsuite.eventbus.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+
+/**
+ * What Spring Security's firewall turns away before any chain (an encoded slash or percent
+ * in the path, say) gets problem details too, not its default empty {@code 400}. Only in the
+ * services with Spring Security.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ServerExchangeRejectedHandler.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class RejectedRequestsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServerExchangeRejectedHandler rejectedRequestsAsProblems() {
+		return (exchange, ex) -> SecurityProblems.write(exchange, HttpStatus.BAD_REQUEST, "The request was rejected: "
+				+ "its path or headers hold what this API does not take, such as an encoded slash or percent sign.");
+	}
+
+}
