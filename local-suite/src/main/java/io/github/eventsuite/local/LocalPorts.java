@@ -29,6 +29,17 @@ public record LocalPorts(int userService, int notificationService, int analytics
 				this.notificationManagement + offset, this.analyticsManagement + offset, this.sensorManagement + offset);
 	}
 
+	/** A service's API port, by the service's name ({@link LocalSuite#SERVICES}). */
+	public int api(String service) {
+		return switch (service) {
+			case "user-service" -> this.userService;
+			case "notification-service" -> this.notificationService;
+			case "analytics-service" -> this.analyticsService;
+			case "sensor-service" -> this.sensorService;
+			default -> throw new IllegalArgumentException("no such service: " + service);
+		};
+	}
+
 	/** A service's Actuator port, by the service's name ({@link LocalSuite#SERVICES}). */
 	public int management(String service) {
 		return switch (service) {

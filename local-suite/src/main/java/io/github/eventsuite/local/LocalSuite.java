@@ -155,7 +155,7 @@ public final class LocalSuite implements AutoCloseable {
 			for (int i = 0; i < SERVICES.size(); i++) {
 				String service = SERVICES.get(i);
 				ChildProcess process = processes.get(i);
-				int port = servicePort(ports, service);
+				int port = ports.api(service);
 				int management = ports.management(service);
 				ready.add(waiting.submit(() -> {
 					process.awaitReady(() -> ok(readinessUrl(management)), SERVICE_START_TIMEOUT);
@@ -217,7 +217,7 @@ public final class LocalSuite implements AutoCloseable {
 				LocalPorts.HOST + ":" + ports.kafka(), "DB_HOST", LocalPorts.HOST, "DB_PORT",
 				String.valueOf(ports.postgres()), "SMTP_HOST", LocalPorts.HOST, "SMTP_PORT",
 				String.valueOf(ports.smtp()), "PORT",
-				String.valueOf(servicePort(ports, service)), "MANAGEMENT_PORT",
+				String.valueOf(ports.api(service)), "MANAGEMENT_PORT",
 				String.valueOf(ports.management(service))));
 		if (service.equals("analytics-service")) {
 			environment.put("ANALYTICS_ADMIN_PASSWORD_HASH",
@@ -241,15 +241,6 @@ public final class LocalSuite implements AutoCloseable {
 	/** The readiness probe, on the service's management port (Actuator is not on its API port). */
 	public static String readinessUrl(int managementPort) {
 		return "http://" + LocalPorts.HOST + ":" + managementPort + "/actuator/health/readiness";
-	}
-
-	private static int servicePort(LocalPorts ports, String service) {
-		return switch (service) {
-			case "user-service" -> ports.userService();
-			case "notification-service" -> ports.notificationService();
-			case "analytics-service" -> ports.analyticsService();
-			default -> ports.sensorService();
-		};
 	}
 
 	private ChildProcess track(ChildProcess process) {

@@ -6,11 +6,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 
-import io.github.eventsuite.eventbus.kafka.AssignedListeners;
 import io.github.eventsuite.eventbus.kafka.EventBusProperties;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,13 +18,6 @@ class StatsConfiguration {
 	@Bean(destroyMethod = "destroy")
 	LiveStats liveStats(StatsCheckpoints checkpoints) {
 		return new LiveStats(checkpoints::offer);
-	}
-
-	/** Read by {@link StatsFeed}: every partition of the chain's topics, assigned. */
-	@Bean
-	AssignedListeners assignedListeners(KafkaAdmin admin,
-			ConcurrentKafkaListenerContainerFactory<Object, Object> factory) {
-		return new AssignedListeners(admin, factory);
 	}
 
 	/** Created with the suite's topics, before the first checkpoint is read or written. */

@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.support.TopicPartitionOffset;
@@ -47,10 +49,11 @@ class StatsFeed extends AssignedFeed {
 
 	private final CommonErrorHandler unreadable;
 
-	StatsFeed(StatsCheckpoints checkpoints, LiveStats stats, AssignedListeners listeners, CommonErrorHandler deadLetters) {
+	StatsFeed(StatsCheckpoints checkpoints, LiveStats stats, KafkaAdmin admin,
+			ConcurrentKafkaListenerContainerFactory<Object, Object> factory, CommonErrorHandler deadLetters) {
 		this.checkpoints = checkpoints;
 		this.stats = stats;
-		this.listeners = listeners;
+		this.listeners = new AssignedListeners(admin, factory);
 		this.unreadable = new UnreadableStatsRecords(deadLetters, stats);
 	}
 

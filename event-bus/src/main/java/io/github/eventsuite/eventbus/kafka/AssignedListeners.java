@@ -17,8 +17,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * refreshes (as {@code @KafkaListener(topicPartitions = ...)} would need them), because
  * which partitions a topic has is asked of Kafka: a refresh that waits for no broker lets the
  * image train its AOT cache without a broker ({@code spring.context.exit=onRefresh}), and a
- * slow broker delays readiness rather than failing the refresh. A service that needs it
- * declares it as a bean (analytics-service's statistics, sensor-service's views).
+ * slow broker delays readiness rather than failing the refresh. Made by each feed that reads
+ * so ({@link AssignedFeed}: analytics-service's statistics, sensor-service's views).
  */
 public class AssignedListeners {
 

@@ -46,8 +46,7 @@ class DeviceSecurity {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain devicesPostTheirReadings(ServerHttpSecurity http, SensorProperties properties,
-			ReactiveAuthenticationManager devices, Clock clock) {
-		DeviceKeys keys = DeviceKeys.of(properties.deviceKeys());
+			DeviceKeys keys, ReactiveAuthenticationManager devices, Clock clock) {
 		return ApiSecurity.withoutBrowserLogin(http)
 			.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/sensors/readings"))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("DEVICE"))
@@ -66,13 +65,18 @@ class DeviceSecurity {
 		return ApiSecurity.everythingElsePublic(http);
 	}
 
-	/** The devices' keys; as a bean, it also keeps Spring Boot from making a user with a generated password. */
 	@Bean
-	ReactiveAuthenticationManager devices(SensorProperties properties) {
+	DeviceKeys deviceKeys(SensorProperties properties) {
 		DeviceKeys keys = DeviceKeys.of(properties.deviceKeys());
 		if (keys.isEmpty()) {
 			log.warn("sensors.device-keys is empty: POST /api/sensors/readings turns every device away");
 		}
+		return keys;
+	}
+
+	/** Checks a device's key; as a bean, it also keeps Spring Boot from making a user with a generated password. */
+	@Bean
+	ReactiveAuthenticationManager devices(DeviceKeys keys) {
 		return (authentication) -> Mono.fromCallable(() -> {
 			String device = authentication.getName();
 			if (!keys.matches(device, String.valueOf(authentication.getCredentials()))) {
