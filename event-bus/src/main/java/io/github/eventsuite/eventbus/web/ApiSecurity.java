@@ -2,6 +2,7 @@ package io.github.eventsuite.eventbus.web;
 
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /** What the services' security filter chains share: they guard APIs, not browser sessions. */
@@ -10,9 +11,13 @@ public final class ApiSecurity {
 	private ApiSecurity() {
 	}
 
-	/** No saved request to return to, no login form, no logout page. */
+	/**
+	 * Stateless: each request brings its own credentials, if any, so no security context is
+	 * looked for in a web session. No saved request to return to, no login form, no logout page.
+	 */
 	public static ServerHttpSecurity withoutBrowserLogin(ServerHttpSecurity http) {
-		return http.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable);
 	}

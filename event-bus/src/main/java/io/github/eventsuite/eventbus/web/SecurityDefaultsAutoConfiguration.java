@@ -6,23 +6,38 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
- * What Spring Security's firewall turns away before any chain (an encoded slash or percent
- * in the path, say) gets problem details too, not its default empty {@code 400}. Only in the
- * services with Spring Security.
+ * What the services' Spring Security shares, beside their chains ({@link ApiSecurity}). Only
+ * in the services with Spring Security.
  */
 @AutoConfiguration
 @ConditionalOnClass(ServerExchangeRejectedHandler.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-public class RejectedRequestsAutoConfiguration {
+public class SecurityDefaultsAutoConfiguration {
 
+	/**
+	 * What Spring Security's firewall turns away before any chain (an encoded slash or percent
+	 * in the path, say) gets problem details too, not its default empty {@code 400}.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ServerExchangeRejectedHandler rejectedRequestsAsProblems() {
 		return (exchange, ex) -> SecurityProblems.write(exchange, HttpStatus.BAD_REQUEST, "The request was rejected: "
 				+ "its path or headers hold what this API does not take, such as an encoded slash or percent sign.");
+	}
+
+	/**
+	 * No observation of each filter, authentication and authorization inside the request's
+	 * own: the request is still timed and traced. They were about a fifth of what Spring
+	 * Security cost per request in user-service (docs/benchmarks.md, 2026-12-06).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityObservationSettings requestObservedOnce() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 }
