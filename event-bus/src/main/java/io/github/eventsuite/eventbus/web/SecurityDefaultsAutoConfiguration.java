@@ -31,8 +31,8 @@ public class SecurityDefaultsAutoConfiguration {
 
 	/**
 	 * No observation of each filter, authentication and authorization inside the request's
-	 * own: the request is still timed and traced. They were about a fifth of what Spring
-	 * Security cost per request in user-service (docs/benchmarks.md, 2026-12-06).
+	 * own: the request is still timed and traced. Without them Spring Security cost
+	 * user-service about 67 µs per request instead of about 95 (docs/benchmarks.md, 2026-12-06).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
