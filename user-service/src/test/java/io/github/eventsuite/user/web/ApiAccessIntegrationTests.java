@@ -34,7 +34,7 @@ class ApiAccessIntegrationTests {
 	private int port;
 
 	@Test
-	void registersWithoutCredentialsAndWithSomeSentAnyway() {
+	void isPublicWithOrWithoutCredentials() {
 		this.client.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\":\"Grace Hopper\",\"email\":\"grace-" + UUID.randomUUID() + "@example.com\"}")
 			.exchange()
