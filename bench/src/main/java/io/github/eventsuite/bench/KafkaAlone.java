@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The baseline for "every event acknowledged by Kafka": the same broker, a producer with the
- * suite's settings ({@code acks=all}, idempotent), records the size of a registration,
+ * suite's settings ({@code acks=all}, idempotent, {@code linger.ms} 20), records the size of a registration,
  * sent as fast as the producer takes them.
  */
 final class KafkaAlone {
@@ -40,7 +40,8 @@ final class KafkaAlone {
 		long start = System.nanoTime();
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer())) {
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(),
+				new ByteArraySerializer())) {
 			long end = start + duration.toNanos();
 			while (System.nanoTime() < end) {
 				long sentAt = System.nanoTime();

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -25,6 +27,20 @@ class EventBusDefaultsTests {
 		assertThat(environment.getProperty("eventbus.topics.replication-factor")).isEqualTo("1");
 		assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("some-service");
+	}
+
+	@Test
+	void producerPropertiesOfAServiceAddToTheDefaultsRatherThanReplaceThem() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("a service's application.yml",
+					Map.of("spring.kafka.producer.properties[delivery.timeout.ms]", "15000")));
+
+		new EventBusDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(Binder.get(environment)
+			.bind("spring.kafka.producer.properties", Bindable.mapOf(String.class, String.class))
+			.get()).containsEntry("delivery.timeout.ms", "15000").containsEntry("linger.ms", "20");
 	}
 
 }
