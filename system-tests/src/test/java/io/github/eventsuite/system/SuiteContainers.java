@@ -326,6 +326,11 @@ final class SuiteContainers implements AutoCloseable {
 
 	private GenericContainer<?> service(String name, int port, int managementPort, Map<String, String> env) {
 		return new GenericContainer<>(ServiceImages.of(name)).withNetwork(this.network)
+			// C1 only, on top of the image's own options, as every other JVM of the build runs
+			// (pom.xml): these tests measure no speed, and each container lives through minutes
+			// at most, all of them warm-up (docs/benchmarks.md, 2026-12-06). .ci/run's compose
+			// stack runs the images as shipped.
+			.withEnv("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1")
 			.withEnv(env)
 			.withExposedPorts(port, managementPort)
 			.withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(name)).withPrefix(name))
