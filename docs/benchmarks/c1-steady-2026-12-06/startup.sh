@@ -1,5 +1,8 @@
 #!/bin/bash
-# usage: start.sh NAME [extra jvm args...]
+# usage: startup.sh NAME [extra jvm args...]
+# In a directory holding us/: user-service's jar extracted (java -Djarmode=tools -jar
+# user-service.jar extract --destination us) and its AOT cache us/app.aot, trained as its
+# Dockerfile trains it; compose's kafka and postgres up (docker compose up -d kafka postgres).
 N=$1; shift
 J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 export JAVA_TOOL_OPTIONS="-Xmx128m -XX:+UseSerialGC -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"

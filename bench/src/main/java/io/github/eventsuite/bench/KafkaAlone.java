@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The baseline for "every event acknowledged by Kafka": the same broker, a producer with the
- * suite's settings ({@code acks=all}, idempotent, {@code linger.ms} 20), records the size of
- * a registration, sent as fast as the producer takes them.
+ * suite's settings ({@code acks=all}, idempotent, {@code linger.ms} 20 as in event-bus's
+ * eventbus-defaults.yml), records the size of a registration, sent as fast as the producer
+ * takes them.
  */
 final class KafkaAlone {
 
