@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Gathers work that arrives one item at a time, but concurrently (the records of one Kafka
@@ -28,6 +31,11 @@ import reactor.core.publisher.Sinks;
  * idle service adds no delay, and a busy one makes bigger batches instead of more calls.
  * (Reactor's {@code bufferTimeout} would add a timer to every batch, and its variant that
  * respects backpressure still has open bugs, e.g. reactor-core#4377.)
+ *
+ * <p>Where items arrive one by one even under load (each at the end of its own SMTP
+ * conversation), a slot is nearly always free and they would leave alone: with a
+ * {@code linger}, as Kafka's producer has one, an item that would leave in a batch that is
+ * not full waits up to that long for others to join it.
  *
  * <p>A batch that fails because of one of its items ({@code itemFailure}, e.g. a constraint
  * violation) is tried again item by item, so that the item fails alone; any other failure
@@ -59,10 +67,15 @@ public final class Batcher<T, R> {
 
 	private final int maxWaiting;
 
-	/** Guarded by {@code this}, as is {@link #inFlight}. */
+	private final long lingerNanos;
+
+	/** Guarded by {@code this}, as are {@link #inFlight} and {@link #wakeUpDue}. */
 	private final Queue<Pending<T, R>> waiting = new ArrayDeque<>();
 
 	private int inFlight;
+
+	/** Whether a timer will look again at items held back by the linger. */
+	private boolean wakeUpDue;
 
 	private final AtomicInteger starting = new AtomicInteger();
 
@@ -74,7 +87,20 @@ public final class Batcher<T, R> {
 	 */
 	public Batcher(int maxSize, int concurrency, Duration timeout, Function<List<T>, Mono<List<R>>> work,
 			Predicate<Throwable> itemFailure) {
-		this(maxSize, concurrency, Integer.MAX_VALUE, timeout, work, itemFailure);
+		this(maxSize, concurrency, Duration.ZERO, timeout, work, itemFailure);
+	}
+
+	/**
+	 * A batcher whose callers bound what waits themselves, and whose items wait up to
+	 * {@code linger} for others while their batch is not full.
+	 * @param linger how long an item may wait for others to share its batch
+	 * @param timeout how long a batch may take before it fails
+	 * @param work does a batch, emitting one non-null result per item, in the items' order
+	 * @param itemFailure whether a batch's failure may be caused by one item alone
+	 */
+	public Batcher(int maxSize, int concurrency, Duration linger, Duration timeout,
+			Function<List<T>, Mono<List<R>>> work, Predicate<Throwable> itemFailure) {
+		this(maxSize, concurrency, Integer.MAX_VALUE, linger, timeout, work, itemFailure);
 	}
 
 	/**
@@ -85,11 +111,18 @@ public final class Batcher<T, R> {
 	 */
 	public Batcher(int maxSize, int concurrency, int maxWaiting, Duration timeout,
 			Function<List<T>, Mono<List<R>>> work, Predicate<Throwable> itemFailure) {
-		if (maxSize < 1 || concurrency < 1 || maxWaiting < 1 || timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException(
-					"a batcher needs maxSize, concurrency and maxWaiting >= 1, and a positive timeout");
+		this(maxSize, concurrency, maxWaiting, Duration.ZERO, timeout, work, itemFailure);
+	}
+
+	private Batcher(int maxSize, int concurrency, int maxWaiting, Duration linger, Duration timeout,
+			Function<List<T>, Mono<List<R>>> work, Predicate<Throwable> itemFailure) {
+		if (maxSize < 1 || concurrency < 1 || maxWaiting < 1 || linger.isNegative() || timeout.isNegative()
+				|| timeout.isZero()) {
+			throw new IllegalArgumentException("a batcher needs maxSize, concurrency and maxWaiting >= 1, "
+					+ "a linger >= 0 and a positive timeout");
 		}
 		this.maxSize = maxSize;
+		this.lingerNanos = linger.toNanos();
 		this.maxWaiting = maxWaiting;
 		this.concurrency = concurrency;
 		this.timeout = timeout;
@@ -108,7 +141,7 @@ public final class Batcher<T, R> {
 				if (this.waiting.size() >= this.maxWaiting) {
 					return Mono.error(new BatcherFullException(this.maxWaiting));
 				}
-				this.waiting.add(new Pending<>(item, result));
+				this.waiting.add(new Pending<>(item, result, now()));
 			}
 			startBatches();
 			return result.asMono();
@@ -141,12 +174,40 @@ public final class Batcher<T, R> {
 		if (this.waiting.isEmpty() || this.inFlight >= this.concurrency) {
 			return null;
 		}
+		long lingerLeft = this.lingerNanos - (now() - this.waiting.element().since());
+		if (lingerLeft > 0 && this.waiting.size() < this.maxSize) {
+			wakeUpIn(lingerLeft);
+			return null;
+		}
 		List<Pending<T, R>> batch = new ArrayList<>(Math.min(this.waiting.size(), this.maxSize));
 		while (!this.waiting.isEmpty() && batch.size() < this.maxSize) {
 			batch.add(this.waiting.poll());
 		}
 		this.inFlight++;
 		return batch;
+	}
+
+	/** Called holding the lock: one timer at a time. */
+	private void wakeUpIn(long nanos) {
+		if (this.wakeUpDue) {
+			return;
+		}
+		this.wakeUpDue = true;
+		clock().schedule(() -> {
+			synchronized (this) {
+				this.wakeUpDue = false;
+			}
+			startBatches();
+		}, nanos, TimeUnit.NANOSECONDS);
+	}
+
+	/** Reactor's timers: virtual time in tests. */
+	private static Scheduler clock() {
+		return Schedulers.parallel();
+	}
+
+	private long now() {
+		return (this.lingerNanos > 0) ? clock().now(TimeUnit.NANOSECONDS) : 0;
 	}
 
 	private Mono<Void> run(List<Pending<T, R>> batch) {
@@ -172,7 +233,7 @@ public final class Batcher<T, R> {
 			.then();
 	}
 
-	private record Pending<T, R>(T item, Sinks.One<R> result) {
+	private record Pending<T, R>(T item, Sinks.One<R> result, long since) {
 
 	}
 

@@ -46,6 +46,42 @@ class BatcherTests {
 		assertThat(this.batches).containsExactly(List.of(7));
 	}
 
+	/** Items that arrive one by one, within the linger of the first, leave together when it is over. */
+	@Test
+	void anItemWaitsUpToTheLingerForOthersToShareItsBatch() {
+		StepVerifier.withVirtualTime(() -> {
+			this.batcher = new Batcher<>(50, 1, Duration.ofMillis(100), TIMEOUT, this::echo, (ex) -> false);
+			return Flux.merge(this.batcher.submit(0), Mono.delay(Duration.ofMillis(40)).then(this.batcher.submit(1)),
+					Mono.delay(Duration.ofMillis(99)).then(this.batcher.submit(2)),
+					Mono.delay(Duration.ofMillis(150)).then(this.batcher.submit(3)));
+		})
+			.thenAwait(Duration.ofMillis(99))
+			.then(() -> assertThat(this.batches).isEmpty())
+			.thenAwait(Duration.ofMillis(1))
+			.then(() -> assertThat(this.batches).containsExactly(List.of(0, 1, 2)))
+			.thenAwait(Duration.ofMillis(5))
+			.expectNext("#0", "#1", "#2")
+			.thenAwait(Duration.ofMillis(144))
+			.then(() -> assertThat(this.batches).hasSize(1))
+			.thenAwait(Duration.ofMillis(1))
+			.then(() -> assertThat(this.batches).containsExactly(List.of(0, 1, 2), List.of(3)))
+			.thenAwait(Duration.ofMillis(5))
+			.expectNext("#3")
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void aFullBatchLeavesWithoutLingering() {
+		this.batcher = new Batcher<>(3, 1, Duration.ofMinutes(1), TIMEOUT, this::echo, (ex) -> false);
+
+		StepVerifier.create(Flux.range(0, 3).flatMap(this.batcher::submit, 3).collectList())
+			.assertNext((results) -> assertThat(results).containsExactlyInAnyOrder("#0", "#1", "#2"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		assertThat(this.batches).containsExactly(List.of(0, 1, 2));
+	}
+
 	@Test
 	void anItemThatFailsABatchFailsAloneWhenTheFailureIsTheItems() {
 		this.batcher = new Batcher<>(10, 1, TIMEOUT, this::failOnThirteen,
