@@ -1,6 +1,10 @@
 package io.github.eventsuite.notification.email;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +35,7 @@ import io.github.eventsuite.eventbus.testing.MutableClock;
 import io.github.eventsuite.eventbus.testing.Paused;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.notification.TestcontainersConfiguration;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -58,6 +64,9 @@ class WelcomeEmailsIntegrationTests {
 	private GenericContainer<?> greenMailContainer;
 
 	@Autowired
+	private PostgreSQLContainer postgres;
+
+	@Autowired
 	private MeterRegistry meters;
 
 	@Autowired
@@ -68,6 +77,33 @@ class WelcomeEmailsIntegrationTests {
 
 	@Value("${greenmail.api-url}")
 	private String greenMailApi;
+
+	/**
+	 * A database restart leaves every pooled connection dead, each found so only when it is
+	 * next taken: the pool tries the next within the same acquisition, up to all of them, so
+	 * the first statement after the restart does not fail (it failed five times in a row in
+	 * the fault suite, each retried after a back-off).
+	 */
+	@Test
+	void theFirstStatementAfterEveryPooledConnectionDiedSucceeds() throws Exception {
+		WelcomeEmail email = WelcomeEmail.of(user("pool"), this.properties.messageIdDomain());
+		StepVerifier.create(Flux.range(0, 10).flatMap((i) -> this.db.sql("select pg_sleep(0.1)").then(), 10))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		try (Connection admin = DriverManager.getConnection(this.postgres.getJdbcUrl(), this.postgres.getUsername(),
+				this.postgres.getPassword()); Statement statement = admin.createStatement()) {
+			String others = " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+					+ " and backend_type = 'client backend'";
+			statement.execute("select pg_terminate_backend(pid)" + others);
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				try (ResultSet left = statement.executeQuery("select count(*)" + others)) {
+					return left.next() && left.getInt(1) == 0;
+				}
+			});
+		}
+
+		StepVerifier.create(this.sentEmails.sentAt(email)).expectComplete().verify(Duration.ofSeconds(10));
+	}
 
 	@Test
 	void leavesAnEmailThatAnotherDeliveryIsSendingToThatDelivery() {
