@@ -38,7 +38,7 @@ import org.springframework.validation.annotation.Validated;
 record EmailProperties(@DefaultValue("welcome@event-suite.local") @NotBlank @Email String from,
 		@DefaultValue("Event Suite") @NotBlank String fromName,
 		@DefaultValue("event-suite.local") @Pattern(regexp = "[A-Za-z0-9.-]+") String messageIdDomain,
-		@DefaultValue("4") @Min(1) @Max(64) int concurrency,
+		@DefaultValue("8") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("1000") @Min(1) int queueCapacity,
 		@DefaultValue("1m") @NotNull Duration claimTimeout,
 		@DefaultValue("30s") @NotNull Duration connectionIdleTimeout,
