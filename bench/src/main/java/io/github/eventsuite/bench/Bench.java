@@ -36,13 +36,13 @@ public final class Bench {
 
 	private static final int PORT_OFFSET = 22000;
 
-	/** Below this share of the time, the JIT compilers count as done with the warm-up's paths. */
+	/** Below this share of one core, the JIT compilers count as done with the warm-up's paths. */
 	private static final double QUIET_JIT_PERCENT = 10;
 
 	private static final Duration WARM_UP_ROUND = Duration.ofSeconds(20);
 
-	/** Not a process: in the services' rows already, and not added to the total again. */
-	static final String JIT_PART = "of which the services' JIT compilers";
+	/** Not a process: in the processes' rows already, and not added to the total again. */
+	static final String JIT_PART = "of which JIT compilers (every JVM above)";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -114,14 +114,13 @@ public final class Bench {
 				ChainWatcher chain = new ChainWatcher(suite.kafka());
 				StatsWatcher stats = new StatsWatcher(suite.url(suite.ports().analyticsService(), "/api/stats/stream"));
 				ProcessSampler sampler = new ProcessSampler(suite.processes())) {
-			JitClocks jit = new JitClocks(managementUrls(suite));
 			int lowest = this.options.rates().stream().min(Integer::compare).orElseThrow();
-			warmUp(load, suite, chain, stats, jit, run, lowest);
+			warmUp(load, suite, chain, stats, sampler, run, lowest);
 			// Every rate runs, also after one was not sustained: awaitIdle lets the suite finish
 			// the backlog first, so each rate starts from an idle suite.
 			int held = 0;
 			for (int rate : this.options.rates().stream().sorted().toList()) {
-				List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, jit, "suite",
+				List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, "suite",
 						run + "-" + rate, rate, this.options.duration());
 				this.report.runs.addAll(results);
 				if (Targets.sustained(results.get(0), results.get(1))) {
@@ -131,7 +130,7 @@ public final class Bench {
 					this.progress.note("  " + rate + "/s is not sustained end to end");
 				}
 			}
-			soak(load, suite, chain, stats, sampler, jit, run, held);
+			soak(load, suite, chain, stats, sampler, run, held);
 			awaitIdle(suite);
 			emptyMailbox(suite);
 			this.report.runs.add(load.saturation("suite ingest", this.options.concurrency(), this.options.duration(),
@@ -142,35 +141,35 @@ public final class Bench {
 	}
 
 	/**
-	 * The warm-up at the lowest rate, then more of it in rounds while the services' JIT
-	 * compilers still work more than {@value #QUIET_JIT_PERCENT} % of the time (of one core),
+	 * The warm-up at the lowest rate, then more of it in rounds while the JIT compilers of
+	 * the suite's processes still use more than {@value #QUIET_JIT_PERCENT} % of one core,
 	 * up to four times the warm-up in all: C2 compiles on the cores the suite needs, so a
 	 * minute of load can leave it minutes behind (docs/benchmarks.md, 2026-12-06).
 	 */
-	private void warmUp(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats, JitClocks jit,
-			String run, int rate) throws InterruptedException {
+	private void warmUp(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
+			ProcessSampler sampler, String run, int rate) throws InterruptedException {
 		Duration warmup = this.options.warmup();
 		Duration round = (warmup.compareTo(WARM_UP_ROUND) < 0) ? warmup : WARM_UP_ROUND;
 		long latest = System.nanoTime() + 4 * warmup.toNanos();
 		endToEnd(load, suite, chain, stats, "suite", "warm-up-" + run, rate, warmup);
 		for (int i = 1; System.nanoTime() < latest; i++) {
-			Map<String, Long> before = jit.millis();
+			long jitBefore = sampler.jitCpuMillis();
 			long start = System.nanoTime();
 			endToEnd(load, suite, chain, stats, "suite", "warm-up-" + run + "-" + i, rate, round);
-			double percent = 100.0 * JitClocks.spent(before, jit.millis()) / ((System.nanoTime() - start) / 1e6);
-			this.progress.note(String.format("  warm-up: the services' JIT compiled %.1f %% of the time", percent));
-			if (!(percent >= QUIET_JIT_PERCENT)) {
-				return; // quiet, or unknown (no Actuator answered)
+			double percent = 100.0 * (sampler.jitCpuMillis() - jitBefore) / ((System.nanoTime() - start) / 1e6);
+			this.progress.note(String.format("  warm-up: JIT compilers at %.1f %% of one core", percent));
+			if (percent < QUIET_JIT_PERCENT) {
+				return;
 			}
 		}
 	}
 
 	/**
 	 * One rate from an idle suite and an empty mailbox: its results, and the CPU each process
-	 * spent per registration, with the part of it the services' JIT compilers spent.
+	 * spent per registration, with the part of it their JIT compilers spent.
 	 */
 	private List<LoadResult> measureRate(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
-			ProcessSampler sampler, JitClocks jit, String name, String prefix, int rate, Duration duration)
+			ProcessSampler sampler, String name, String prefix, int rate, Duration duration)
 			throws Exception {
 		awaitIdle(suite);
 		emptyMailbox(suite);
@@ -178,11 +177,11 @@ public final class Bench {
 		// the reset (they are all reopened then), so that no email of the run waits for a retry.
 		endToEnd(load, suite, chain, stats, "suite", "after-reset-" + prefix, 1, Duration.ofSeconds(1));
 		Map<String, Long> cpuBefore = sampler.cpuMillis();
-		Map<String, Long> jitBefore = jit.millis();
+		long jitBefore = sampler.jitCpuMillis();
 		List<LoadResult> results = endToEnd(load, suite, chain, stats, name, prefix, rate, duration);
 		Map<String, Double> cpu = cpuPerRegistration(cpuBefore, sampler.cpuMillis(), results.get(0).ok(),
 				sampler.exited());
-		cpu.put(JIT_PART, JitClocks.spent(jitBefore, jit.millis()) / (double) Math.max(results.get(0).ok(), 1));
+		cpu.put(JIT_PART, (sampler.jitCpuMillis() - jitBefore) / (double) Math.max(results.get(0).ok(), 1));
 		this.report.cpuPerRegistration.put((name.equals("suite") ? "" : name + " at ") + rate + "/s", cpu);
 		sampler.exited().forEach((process) -> this.progress.note("  " + process + " has exited"));
 		return results;
@@ -193,7 +192,7 @@ public final class Bench {
 	 * backlog too), for long: are the services' heaps flat and every registration emailed once?
 	 */
 	private void soak(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
-			ProcessSampler sampler, JitClocks jit, String run, int held) throws Exception {
+			ProcessSampler sampler, String run, int held) throws Exception {
 		if (this.options.soak().isZero()) {
 			return;
 		}
@@ -202,7 +201,7 @@ public final class Bench {
 				+ ((held > 0) ? "" : ", though no rate was held"));
 		long repeatedBefore = chain.repeats("email.sent");
 		try (HeapSampler heaps = new HeapSampler(managementUrls(suite))) {
-			List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, jit, "soak", run + "-soak", rate,
+			List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, "soak", run + "-soak", rate,
 					this.options.soak());
 			this.report.runs.addAll(results);
 			this.report.soak = new Soak(rate, this.options.soak(), results.get(0), results.get(1),

@@ -1,6 +1,7 @@
 package io.github.eventsuite.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Resident memory (peak of one-second samples) and CPU time of the suite's processes, from
@@ -26,6 +29,8 @@ final class ProcessSampler implements AutoCloseable {
 
 	private static final long CLOCK_TICKS = 100;
 
+	private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre");
+
 	static final String LOAD_GENERATOR = "load generator";
 
 	private final Map<String, List<ProcessHandle>> processes;
@@ -35,6 +40,9 @@ final class ProcessSampler implements AutoCloseable {
 	private final Map<String, Long> cpuTicksAtStart = new ConcurrentHashMap<>();
 
 	private final Map<Long, Long> lastCpuTicks = new ConcurrentHashMap<>();
+
+	/** By "pid/tid". */
+	private final Map<String, Long> lastCompilerTicks = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService sampling = Executors.newSingleThreadScheduledExecutor();
 
@@ -92,18 +100,21 @@ final class ProcessSampler implements AutoCloseable {
 		return group.stream().mapToLong(this::cpuTicks).sum();
 	}
 
-	/** utime + stime, fields 14 and 15 of /proc/pid/stat (after the parenthesised name). */
 	private long cpuTicks(ProcessHandle process) {
 		try {
-			String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			long ticks = ticks(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")));
 			this.lastCpuTicks.put(process.pid(), ticks);
 			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
 			return this.lastCpuTicks.getOrDefault(process.pid(), 0L);
 		}
+	}
+
+	/** utime + stime, fields 14 and 15 of /proc/pid/stat or /proc/pid/task/tid/stat (after the parenthesised name). */
+	private static long ticks(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	/**
@@ -115,6 +126,42 @@ final class ProcessSampler implements AutoCloseable {
 		this.processes.forEach((name, group) -> millis.put(name, cpuTicks(group) * 1000 / CLOCK_TICKS));
 		millis.put(LOAD_GENERATOR, cpuTicks(List.of(ProcessHandle.current())) * 1000 / CLOCK_TICKS);
 		return millis;
+	}
+
+	/**
+	 * CPU milliseconds the JIT compiler threads of every process (this load generator's too)
+	 * have used so far. On two busy cores C2 was still compiling a minute after the
+	 * warm-up: half of user-service's CPU at 500/s (docs/benchmarks.md, 2026-12-06). Read
+	 * when asked, not every second (a process has dozens of threads to look at): a compiler
+	 * thread that ends (HotSpot adds and removes some on machines with many cores) keeps the
+	 * time it was last seen with.
+	 */
+	long jitCpuMillis() {
+		this.processes.values().forEach((group) -> group.forEach(this::compilerTicks));
+		compilerTicks(ProcessHandle.current());
+		return this.lastCompilerTicks.values().stream().mapToLong(Long::longValue).sum() * 1000 / CLOCK_TICKS;
+	}
+
+	/** HotSpot's compiler threads: "C1 CompilerThread0", "C2 CompilerThread0" (comm keeps 15 characters). */
+	private void compilerTicks(ProcessHandle process) {
+		List<Path> threads;
+		try (Stream<Path> listed = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+			threads = listed.toList();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return; // the process is gone: what was seen of its threads stays
+		}
+		for (Path thread : threads) {
+			try {
+				if (COMPILER_THREAD.matcher(Files.readString(thread.resolve("comm"))).lookingAt()) {
+					this.lastCompilerTicks.put(process.pid() + "/" + thread.getFileName(),
+							ticks(Files.readString(thread.resolve("stat"))));
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// the thread is gone: what was seen of it stays
+			}
+		}
 	}
 
 	@Override
