@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param rates the fixed registration rates to run, per second
  * @param warmup load at the lowest rate before anything is measured, at least this long: then
- * more, up to four times this long in all, while the services' JIT compilers are still busy
+ * more, up to four times this long in all, while the JIT compilers of the suite's JVMs are still busy
  * @param duration how long each rate is held
  * @param drain how long to wait after a rate for the last emails before counting what is missing
  * @param concurrency requests in flight for the saturation runs (closed model)
