@@ -36,14 +36,6 @@ public final class Bench {
 
 	private static final int PORT_OFFSET = 22000;
 
-	/** Below this share of one core, the JIT compilers count as done with the warm-up's paths. */
-	private static final double QUIET_JIT_PERCENT = 10;
-
-	private static final Duration WARM_UP_ROUND = Duration.ofSeconds(20);
-
-	/** Not a process: in the processes' rows already, and not added to the total again. */
-	static final String JIT_PART = "of which JIT compilers (every JVM above)";
-
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BenchOptions options;
@@ -120,8 +112,8 @@ public final class Bench {
 			// the backlog first, so each rate starts from an idle suite.
 			int held = 0;
 			for (int rate : this.options.rates().stream().sorted().toList()) {
-				List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, "suite",
-						run + "-" + rate, rate, this.options.duration());
+				List<LoadResult> results = measureRate(load, suite, chain, stats, sampler, "suite", run + "-" + rate,
+						rate, this.options.duration());
 				this.report.runs.addAll(results);
 				if (Targets.sustained(results.get(0), results.get(1))) {
 					held = rate;
@@ -141,27 +133,28 @@ public final class Bench {
 	}
 
 	/**
-	 * The warm-up at the lowest rate, then more of it in rounds while the JIT compilers of
-	 * the suite's processes still use more than {@value #QUIET_JIT_PERCENT} % of one core,
-	 * up to four times the warm-up in all: C2 compiles on the cores the suite needs, so a
-	 * minute of load can leave it minutes behind (docs/benchmarks.md, 2026-12-06).
+	 * The warm-up at the lowest rate, then more of that load in rounds while the JIT
+	 * compilers are still busy ({@link WarmUpRounds}). A round's compilers are read over its
+	 * load alone: the waits for the emails after it would dilute them.
 	 */
 	private void warmUp(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
 			ProcessSampler sampler, String run, int rate) throws InterruptedException {
-		Duration warmup = this.options.warmup();
-		Duration round = (warmup.compareTo(WARM_UP_ROUND) < 0) ? warmup : WARM_UP_ROUND;
-		long latest = System.nanoTime() + 4 * warmup.toNanos();
-		endToEnd(load, suite, chain, stats, "suite", "warm-up-" + run, rate, warmup);
-		for (int i = 1; System.nanoTime() < latest; i++) {
-			long jitBefore = sampler.jitCpuMillis();
+		endToEnd(load, suite, chain, stats, "suite", "warm-up-" + run, rate, this.options.warmup());
+		WarmUpRounds rounds = new WarmUpRounds(this.options.warmup(), System.nanoTime());
+		for (int i = 1; rounds.another(System.nanoTime()); i++) {
+			double jitBefore = sampler.jitCpuMillis();
 			long start = System.nanoTime();
-			endToEnd(load, suite, chain, stats, "suite", "warm-up-" + run + "-" + i, rate, round);
-			double percent = 100.0 * (sampler.jitCpuMillis() - jitBefore) / ((System.nanoTime() - start) / 1e6);
-			this.progress.note(String.format("  warm-up: JIT compilers at %.1f %% of one core", percent));
-			if (percent < QUIET_JIT_PERCENT) {
-				return;
-			}
+			load.fixedRate("suite warm-up", rate, rounds.round(),
+					registrations(suite.url(suite.ports().userService(), "/api/users"), "warm-up-" + run + "-" + i), 202,
+					(response, due) -> { });
+			rounds.record(sampler.jitCpuMillis() - jitBefore, Duration.ofNanos(System.nanoTime() - start));
+			this.progress.note(String.format("  warm-up: JIT compilers at %.1f %% of one core",
+					rounds.jitPercents().get(i - 1)));
 		}
+		if (rounds.endedByCap()) {
+			this.progress.note("  warm-up: ended by its cap, the JIT compilers still busy");
+		}
+		this.report.warmUpJitPercents.addAll(rounds.jitPercents());
 	}
 
 	/**
@@ -169,19 +162,18 @@ public final class Bench {
 	 * spent per registration, with the part of it their JIT compilers spent.
 	 */
 	private List<LoadResult> measureRate(OpenLoad load, SuiteUnderTest suite, ChainWatcher chain, StatsWatcher stats,
-			ProcessSampler sampler, String name, String prefix, int rate, Duration duration)
-			throws Exception {
+			ProcessSampler sampler, String name, String prefix, int rate, Duration duration) throws Exception {
 		awaitIdle(suite);
 		emptyMailbox(suite);
 		// One email first: its send finds notification-service's connections closed by
 		// the reset (they are all reopened then), so that no email of the run waits for a retry.
 		endToEnd(load, suite, chain, stats, "suite", "after-reset-" + prefix, 1, Duration.ofSeconds(1));
 		Map<String, Long> cpuBefore = sampler.cpuMillis();
-		long jitBefore = sampler.jitCpuMillis();
+		double jitBefore = sampler.jitCpuMillis();
 		List<LoadResult> results = endToEnd(load, suite, chain, stats, name, prefix, rate, duration);
 		Map<String, Double> cpu = cpuPerRegistration(cpuBefore, sampler.cpuMillis(), results.get(0).ok(),
 				sampler.exited());
-		cpu.put(JIT_PART, (sampler.jitCpuMillis() - jitBefore) / (double) Math.max(results.get(0).ok(), 1));
+		cpu.put(Report.JIT_PART, (sampler.jitCpuMillis() - jitBefore) / (double) Math.max(results.get(0).ok(), 1));
 		this.report.cpuPerRegistration.put((name.equals("suite") ? "" : name + " at ") + rate + "/s", cpu);
 		sampler.exited().forEach((process) -> this.progress.note("  " + process + " has exited"));
 		return results;

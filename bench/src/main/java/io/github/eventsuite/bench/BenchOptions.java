@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param rates the fixed registration rates to run, per second
  * @param warmup load at the lowest rate before anything is measured, at least this long: then
- * more, up to four times this long in all, while the JIT compilers of the suite's JVMs are still busy
+ * more, in rounds, while the JIT compilers of every JVM (the load generator's too) are still
+ * busy ({@link WarmUpRounds})
  * @param duration how long each rate is held
  * @param drain how long to wait after a rate for the last emails before counting what is missing
  * @param concurrency requests in flight for the saturation runs (closed model)

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Resident memory (peak of one-second samples) and CPU time of the suite's processes, from
- * {@code /proc} (Linux only; elsewhere nothing is sampled). For a name with several
+ * Resident memory (peak of one-second samples) and CPU time of the suite's processes, and
+ * the part of it their JIT compilers used, from {@code /proc} (Linux only; elsewhere nothing
+ * is sampled). For a name with several
  * processes (PostgreSQL's backends), memory is the largest one's, shared memory being
  * counted in each, and CPU is their sum. A process that exits keeps the CPU time it was
  * last seen with (sampled every second), and its name is in {@link #exited()}: reading
@@ -130,16 +131,18 @@ final class ProcessSampler implements AutoCloseable {
 
 	/**
 	 * CPU milliseconds the JIT compiler threads of every process (this load generator's too)
-	 * have used so far. On two busy cores C2 was still compiling a minute after the
-	 * warm-up: half of user-service's CPU at 500/s (docs/benchmarks.md, 2026-12-06). Read
-	 * when asked, not every second (a process has dozens of threads to look at): a compiler
-	 * thread that ends (HotSpot adds and removes some on machines with many cores) keeps the
-	 * time it was last seen with.
+	 * have used so far; NaN without {@code /proc}. Read when asked, not every second (a
+	 * process has dozens of threads to look at): a compiler thread that ends keeps the time
+	 * it was last seen with, but one that HotSpot starts and ends between two readings (it
+	 * does so on machines with many cores) is missed.
 	 */
-	long jitCpuMillis() {
+	double jitCpuMillis() {
+		if (!Files.isDirectory(Path.of("/proc/self/task"))) {
+			return Double.NaN;
+		}
 		this.processes.values().forEach((group) -> group.forEach(this::compilerTicks));
 		compilerTicks(ProcessHandle.current());
-		return this.lastCompilerTicks.values().stream().mapToLong(Long::longValue).sum() * 1000 / CLOCK_TICKS;
+		return this.lastCompilerTicks.values().stream().mapToLong(Long::longValue).sum() * 1000.0 / CLOCK_TICKS;
 	}
 
 	/** HotSpot's compiler threads: "C1 CompilerThread0", "C2 CompilerThread0" (comm keeps 15 characters). */
@@ -158,7 +161,7 @@ final class ProcessSampler implements AutoCloseable {
 							ticks(Files.readString(thread.resolve("stat"))));
 				}
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (IOException ex) {
 				// the thread is gone: what was seen of it stays
 			}
 		}

@@ -33,6 +33,12 @@ final class Report {
 	/** Per rate run: CPU ms per registration of each process, from POSTs to the last email. */
 	final Map<String, Map<String, Double>> cpuPerRegistration = new LinkedHashMap<>();
 
+	/** A row of each rate's CPU: in the processes' rows already, and not added to the total again. */
+	static final String JIT_PART = "of which JIT compilers (every JVM above)";
+
+	/** The JIT compilers' CPU in each round of load after the warm-up's first part, in % of one core. */
+	final List<Double> warmUpJitPercents = new ArrayList<>();
+
 	final List<Target> targets = new ArrayList<>();
 
 	/** {@code --soak}'s result, or null when none ran. */
@@ -61,6 +67,7 @@ final class Report {
 				(e) -> Map.of("peakRssMb", round(e.getValue()[0]), "cpuPercentOfOneCore", round(e.getValue()[1])),
 				(a, b) -> a, LinkedHashMap::new)));
 		map.put("cpuMsPerRegistration", this.cpuPerRegistration);
+		map.put("warmUpJitPercentOfOneCore", this.warmUpJitPercents);
 		map.put("targets", this.targets);
 		if (this.soak != null) {
 			map.put("soak", soakMap(this.soak));
@@ -130,6 +137,10 @@ final class Report {
 		md.append("\n| service, started with the suite (all at once) | started in s (Spring) | since JVM start s |\n|---|---|---|\n");
 		this.startup.forEach((name, s) -> md.append("| ").append(name).append(" | ").append(number(s[0])).append(" | ")
 			.append(number(s[1])).append(" |\n"));
+		md.append("\nJIT compilers in the warm-up's rounds after its first part, % of one core: ")
+			.append(this.warmUpJitPercents.isEmpty() ? "no round"
+					: this.warmUpJitPercents.stream().map(Report::number).collect(Collectors.joining(", ")))
+			.append("\n");
 		this.cpuPerRegistration.forEach((run, perProcess) -> {
 			md.append("\n| CPU ms per registration, ").append(run).append(" | ms |\n|---|---|\n");
 			perProcess.forEach((name, ms) -> md.append("| ").append(name).append(" | ").append(number(ms)).append(" |\n"));

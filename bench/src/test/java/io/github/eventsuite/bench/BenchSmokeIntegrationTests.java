@@ -41,7 +41,7 @@ class BenchSmokeIntegrationTests {
 			.hasSize(2)
 			.allSatisfy((run) -> assertThat(run.ok()).isEqualTo(60));
 		assertThat(report.runs).allSatisfy((run) -> assertThat(run.ok()).isPositive());
-		assertThat(report.cpuPerRegistration.get("20/s").get(Bench.JIT_PART)).isNotNegative();
+		assertThat(report.cpuPerRegistration.get("20/s").get(Report.JIT_PART)).isNotNegative();
 		assertThat(report.startup).containsOnlyKeys(LocalSuite.SERVICES);
 		assertThat(report.processes.keySet()).containsAll(LocalSuite.SERVICES);
 		// The soak ran at the only rate, and each service's Actuator answered its heap.
