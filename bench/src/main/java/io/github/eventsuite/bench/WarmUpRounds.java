@@ -49,17 +49,17 @@ final class WarmUpRounds {
 	 * busy; and the cap not reached.
 	 */
 	boolean another(long nowNanos) {
-		boolean done = !this.jitPercents.isEmpty() && !(lastPercent() >= QUIET_PERCENT);
-		return !done && nowNanos - this.endNanos < 0;
+		return (this.jitPercents.isEmpty() || lastRoundBusy()) && nowNanos - this.endNanos < 0;
 	}
 
-	/** Whether the cap ended the warm-up, the compilers still busy. */
+	/** Asked once no other round runs: whether the cap ended the warm-up, the compilers still busy. */
 	boolean endedByCap() {
-		return !this.jitPercents.isEmpty() && lastPercent() >= QUIET_PERCENT;
+		return lastRoundBusy();
 	}
 
-	private double lastPercent() {
-		return this.jitPercents.get(this.jitPercents.size() - 1);
+	/** False before any round, and when the compilers could not be read (NaN). */
+	private boolean lastRoundBusy() {
+		return !this.jitPercents.isEmpty() && this.jitPercents.get(this.jitPercents.size() - 1) >= QUIET_PERCENT;
 	}
 
 	/** Each round's JIT compilers, in % of one core. */
