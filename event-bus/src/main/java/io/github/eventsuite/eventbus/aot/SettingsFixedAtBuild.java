@@ -1,0 +1,47 @@
+package io.github.eventsuite.eventbus.aot;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.aot.AotDetector;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+
+/**
+ * Stops a service run with Spring AOT (as the images run it) when it is given a setting that
+ * Spring AOT fixed when the jar was built. Such a setting decides which beans exist; with
+ * Spring AOT that was decided at build time, so the setting would be ignored without a word:
+ * spans set to go to a collector would go nowhere.
+ */
+public class SettingsFixedAtBuild implements EnvironmentPostProcessor {
+
+	/** The settings of the suite's documentation that switch beans on, with their value at build time. */
+	static final Map<String, String> AT_BUILD = Map.of(
+			"management.opentelemetry.tracing.export.otlp.endpoint", "",
+			"management.tracing.baggage.enabled", "false");
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (AotDetector.useGeneratedArtifacts()) {
+			requireAsBuilt(environment);
+		}
+	}
+
+	static void requireAsBuilt(Environment environment) {
+		List<String> changed = AT_BUILD.entrySet()
+			.stream()
+			.filter((setting) -> !setting.getValue()
+				.equalsIgnoreCase(environment.getProperty(setting.getKey(), setting.getValue()).trim()))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+		if (!changed.isEmpty()) {
+			throw new IllegalStateException(String.join(", ", changed)
+					+ " switches beans on, which Spring AOT fixed when the jar was built: run the service"
+					+ " without it (-Dspring.aot.enabled=false in JAVA_TOOL_OPTIONS, docs/configuration.md)");
+		}
+	}
+
+}

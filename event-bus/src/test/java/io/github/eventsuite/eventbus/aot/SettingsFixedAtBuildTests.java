@@ -1,0 +1,54 @@
+package io.github.eventsuite.eventbus.aot;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class SettingsFixedAtBuildTests {
+
+	@Test
+	void theSettingsAsBuiltPass() {
+		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of())));
+		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of(
+				"management.tracing.baggage.enabled", "FALSE", "management.tracing.sampling.probability", "1.0"))));
+	}
+
+	@Test
+	void anOtlpEndpointStopsTheStartAndSaysWhy() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
+					"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces"))))
+			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint switches beans on")
+			.withMessageContaining("-Dspring.aot.enabled=false");
+	}
+
+	@Test
+	void everySettingChangedIsNamed() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of(
+					"management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces",
+					"management.tracing.baggage.enabled", "true"))))
+			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint,"
+					+ " management.tracing.baggage.enabled switches");
+	}
+
+	private static StandardEnvironment environment(Map<String, Object> settings) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("settings", settings));
+		return environment;
+	}
+
+	private static StandardEnvironment environmentVariables(Map<String, Object> variables) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("variables", variables));
+		return environment;
+	}
+
+}
