@@ -40,7 +40,8 @@ public class SettingsFixedAtBuild implements EnvironmentPostProcessor {
 		if (!changed.isEmpty()) {
 			throw new IllegalStateException(String.join(", ", changed)
 					+ " switches beans on, which Spring AOT fixed when the jar was built: run the service"
-					+ " without it (-Dspring.aot.enabled=false in JAVA_TOOL_OPTIONS, docs/configuration.md)");
+					+ " without it, -Dspring.aot.enabled=false (in the images in JAVA_TOOL_OPTIONS, in the"
+					+ " local suite in SERVICE_JAVA_OPTS; docs/configuration.md)");
 		}
 	}
 
