@@ -61,7 +61,7 @@ class BackpressureIntegrationTests {
 	 * (the proxy slows connections, not messages): at most 20 emails per second.
 	 */
 	private static final SuiteContainers suite = new SuiteContainers(Duration.ofMillis(200),
-			Map.of("JAVA_TOOL_OPTIONS", "-Xmx128m", "SMTP_CONCURRENCY", "4", "SMTP_MESSAGES_PER_CONNECTION", "1"));
+			Map.of("SMTP_CONCURRENCY", "4", "SMTP_MESSAGES_PER_CONNECTION", "1"));
 
 	private static final SuiteProbe probe = new SuiteProbe(suite);
 
