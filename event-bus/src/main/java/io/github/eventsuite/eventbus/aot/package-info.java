@@ -1,4 +1,7 @@
-/** What Spring AOT, with which the images run the services, asks of their settings. */
+/**
+ * What Spring AOT, with which the images run the services, asks of their settings, and of
+ * the training run of the images' AOT cache.
+ */
 @NullMarked
 package io.github.eventsuite.eventbus.aot;
 
