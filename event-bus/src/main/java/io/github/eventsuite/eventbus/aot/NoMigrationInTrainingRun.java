@@ -5,7 +5,6 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.SpringProperties;
@@ -19,7 +18,7 @@ import org.springframework.core.SpringProperties;
  * fail to connect. Skipping the migration there lets the cache be trained on the start the
  * image really makes, Spring AOT's included.
  */
-@AutoConfiguration(before = FlywayAutoConfiguration.class)
+@AutoConfiguration
 @ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
 public class NoMigrationInTrainingRun {
 
