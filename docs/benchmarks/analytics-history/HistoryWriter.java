@@ -17,11 +17,12 @@ import io.github.eventsuite.eventbus.kafka.EventSerializer;
 import io.github.eventsuite.eventbus.user.UserCreated;
 import io.github.eventsuite.eventbus.user.UserRegistrationRequested;
 
-/** Writes N users' three events straight onto the topics. */
+/** Writes N users' three events straight onto the topics; as fast as it can, or at most RATE users a second. */
 public class HistoryWriter {
 	public static void main(String[] args) throws Exception {
 		String bootstrap = args[0];
 		int users = Integer.parseInt(args[1]);
+		int rate = args.length > 2 ? Integer.parseInt(args[2]) : 0;
 		EventSerializer json = new EventSerializer();
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
@@ -31,6 +32,12 @@ public class HistoryWriter {
 		try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
 			Instant t0 = Instant.now().minusSeconds(users / 1000 + 3600);
 			for (int i = 0; i < users; i++) {
+				if (rate > 0) {
+					long ahead = start + i * 1_000_000_000L / rate - System.nanoTime();
+					if (ahead > 1_000_000) {
+						Thread.sleep(ahead / 1_000_000);
+					}
+				}
 				UUID user = UUID.randomUUID();
 				Instant at = t0.plusMillis(i);
 				EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), UserRegistrationRequested.TYPE,
