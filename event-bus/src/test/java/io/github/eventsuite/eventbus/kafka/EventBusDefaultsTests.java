@@ -26,6 +26,7 @@ class EventBusDefaultsTests {
 		assertThat(environment.getProperty("eventbus.topics.partitions")).isEqualTo("6");
 		assertThat(environment.getProperty("eventbus.topics.replication-factor")).isEqualTo("1");
 		assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+		assertThat(environment.getProperty("spring.reactor.netty.shutdown-quiet-period")).isEqualTo("0s");
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("some-service");
 	}
 
