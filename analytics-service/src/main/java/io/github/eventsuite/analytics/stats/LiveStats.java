@@ -2,7 +2,9 @@ package io.github.eventsuite.analytics.stats;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BiConsumer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -20,9 +23,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The running fold: starts from a restored tally, consumers push events in, any number of
- * readers see the latest statistics and every change after it.
+ * readers see the latest statistics and every change after it. A graceful stop ends with a
+ * checkpoint of everything counted, so that the restart reads on from there rather than
+ * reading again what came since the last periodic one (up to its interval).
  */
-class LiveStats implements DisposableBean {
+class LiveStats implements SmartLifecycle, DisposableBean {
 
 	static final Duration REFRESH = Duration.ofMillis(250);
 
@@ -35,7 +40,13 @@ class LiveStats implements DisposableBean {
 
 	private final Sinks.Many<Stats> latest = Sinks.many().replay().latest();
 
-	private final BiConsumer<Tally, Instant> afterBatch;
+	private final Checkpoints checkpoints;
+
+	/** Each partition's position after the last event counted, guarded by {@code turn}. */
+	private final Map<TopicPartition, Long> counted = new HashMap<>();
+
+	/** The stop's callback, once a stop waits for the last checkpoint. */
+	private final AtomicReference<Runnable> stopping = new AtomicReference<>();
 
 	/** The partitions as they were at start: until the tally gets to their ends, it is catching up. */
 	private StatsCheckpoints.CatchUp catchUp = StatsCheckpoints.CatchUp.NOTHING;
@@ -43,11 +54,11 @@ class LiveStats implements DisposableBean {
 	/** Records between the tally's positions and {@code catchUp}'s ends; zero for good once caught up. */
 	private volatile long behind = -1;
 
-	private Disposable folding = Disposables.disposed();
+	private volatile Disposable folding = Disposables.disposed();
 
-	/** @param afterBatch sees the tally after each batch, in turn with the fold (to checkpoint it) */
-	LiveStats(BiConsumer<Tally, Instant> afterBatch) {
-		this.afterBatch = afterBatch;
+	/** @param checkpoints sees the tally after each batch, in turn with the fold */
+	LiveStats(Checkpoints checkpoints) {
+		this.checkpoints = checkpoints;
 	}
 
 	/**
@@ -56,8 +67,7 @@ class LiveStats implements DisposableBean {
 	 */
 	void start(Tally tally, StatsCheckpoints.CatchUp catchUp) {
 		this.catchUp = catchUp;
-		this.folding = StatsFold.fold(this.events.asFlux(), tally, REFRESH, Schedulers.parallel(),
-					this.afterBatch.andThen((folded, now) -> trackCatchUp(folded)))
+		this.folding = StatsFold.fold(this.events.asFlux(), tally, REFRESH, Schedulers.parallel(), this::afterBatch)
 			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST), (ex) -> {
 				// Not expected (a failing event is skipped in the fold): stop serving as ready.
 				this.behind = -1;
@@ -73,12 +83,28 @@ class LiveStats implements DisposableBean {
 	void count(CountedEvent event) {
 		synchronized (this.turn) {
 			this.events.emitNext(event, Sinks.EmitFailureHandler.FAIL_FAST);
+			this.counted.merge(event.partition(), event.offset() + 1, Math::max);
 		}
 	}
 
-	private void trackCatchUp(Tally tally) {
+	/** On the fold's thread, after each batch and tick. */
+	private void afterBatch(Tally tally, Instant now) {
 		if (this.behind != 0) {
 			this.behind = this.catchUp.behind(tally);
+		}
+		Runnable stopped = this.stopping.get();
+		if (stopped == null) {
+			this.checkpoints.offer(tally, now);
+		}
+		else if (hasFoldedAllCounted(tally) && this.checkpoints.writeLast(tally, now, stopped)) {
+			this.stopping.compareAndSet(stopped, null);
+		}
+	}
+
+	/** False while events counted still wait in the fold's buffer. */
+	private boolean hasFoldedAllCounted(Tally tally) {
+		synchronized (this.turn) {
+			return this.counted.entrySet().stream().allMatch((end) -> tally.position(end.getKey()) >= end.getValue());
 		}
 	}
 
@@ -96,9 +122,59 @@ class LiveStats implements DisposableBean {
 		return this.latest.asFlux();
 	}
 
+	/**
+	 * After the feed ({@link StatsFeed}) has stopped, so nothing more is counted: once the fold
+	 * has taken every event counted, the last checkpoint is written, then the stop goes on.
+	 * Waits at most Spring's {@code spring.lifecycle.timeout-per-shutdown-phase}; a failed
+	 * write is logged, and the restart reads on from the checkpoint before.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		if (this.folding.isDisposed()) {
+			callback.run();
+			return;
+		}
+		this.stopping.set(callback);
+	}
+
+	@Override
+	public void stop() {
+		// Only the stop with a callback ends with a checkpoint: the fold's thread writes it.
+	}
+
+	/** Started by {@link #start(Tally, StatsCheckpoints.CatchUp)}, once the feed knows where from. */
+	@Override
+	public void start() {
+	}
+
+	@Override
+	public boolean isRunning() {
+		return !this.folding.isDisposed();
+	}
+
+	/** Stops after the feed, a {@link SmartLifecycle} of the default phase. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1;
+	}
+
 	@Override
 	public void destroy() {
 		this.folding.dispose();
+	}
+
+	/** Where the tally's checkpoints go ({@link StatsCheckpoints}); called on the fold's thread. */
+	interface Checkpoints {
+
+		/** A checkpoint, if one is due. */
+		void offer(Tally tally, Instant now);
+
+		/**
+		 * The last checkpoint of a stop, then {@code done}; false if it cannot be started
+		 * now (ask again after the next batch).
+		 */
+		boolean writeLast(Tally tally, Instant now, Runnable done);
+
 	}
 
 }

@@ -46,7 +46,7 @@ import reactor.core.scheduler.Schedulers;
  * function of the records up to its offsets).
  */
 @Component
-class StatsCheckpoints implements DisposableBean {
+class StatsCheckpoints implements LiveStats.Checkpoints, DisposableBean {
 
 	static final String TOPIC = "analytics.stats-checkpoints";
 
@@ -58,6 +58,9 @@ class StatsCheckpoints implements DisposableBean {
 	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+	/** A stop waits this long at most for its checkpoint: Kafka away must not hold a stop up. */
+	private static final Duration LAST_WRITE_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final Logger log = LoggerFactory.getLogger(StatsCheckpoints.class);
 
@@ -175,11 +178,33 @@ class StatsCheckpoints implements DisposableBean {
 	 * fold's thread, which owns the tally: the state is serialised there, then sent without
 	 * holding the fold up; a failed write is logged, the next one is due at once.
 	 */
-	void offer(Tally tally, Instant now) {
-		if (tally.progress() == this.lastProgress
-				|| now.isBefore(this.lastWrittenAt.plus(this.properties.checkpointInterval()))
-				|| !this.writing.compareAndSet(false, true)) {
-			return;
+	@Override
+	public void offer(Tally tally, Instant now) {
+		if (!now.isBefore(this.lastWrittenAt.plus(this.properties.checkpointInterval()))) {
+			writeUnlessWritten(tally, now, WRITE_TIMEOUT, () -> {
+			});
+		}
+	}
+
+	/**
+	 * Writes the tally now, unless the last checkpoint holds it already, then runs
+	 * {@code done}, also if the write failed or took too long; false while another checkpoint
+	 * is being written (ask again: a checkpoint sent later must not overtake it). Called on the
+	 * fold's thread.
+	 */
+	@Override
+	public boolean writeLast(Tally tally, Instant now, Runnable done) {
+		return writeUnlessWritten(tally, now, LAST_WRITE_TIMEOUT, done);
+	}
+
+	private boolean writeUnlessWritten(Tally tally, Instant now, Duration timeout, Runnable done) {
+		if (!this.writing.compareAndSet(false, true)) {
+			return false;
+		}
+		if (tally.progress() == this.lastProgress) {
+			this.writing.set(false);
+			done.run();
+			return true;
 		}
 		byte[] checkpoint = bytesOf(tally);
 		this.lastWrittenAt = now;
@@ -187,13 +212,17 @@ class StatsCheckpoints implements DisposableBean {
 		// Off the fold's thread: send blocks while Kafka is away.
 		Mono.fromFuture(() -> this.kafka.send(TOPIC, KEY, checkpoint))
 			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(WRITE_TIMEOUT)
-			.doFinally((signal) -> this.writing.set(false))
+			.timeout(timeout)
+			.doFinally((signal) -> {
+				this.writing.set(false);
+				done.run();
+			})
 			.subscribe((sent) -> { }, (ex) -> {
 				this.lastWrittenAt = Instant.MIN;
 				this.lastProgress = -1;
-				log.warn("Statistics checkpoint not written, will try again: {}", ex.toString());
+				log.warn("Statistics checkpoint not written: {}", ex.toString());
 			});
+		return true;
 	}
 
 	private static byte[] bytesOf(Tally tally) {

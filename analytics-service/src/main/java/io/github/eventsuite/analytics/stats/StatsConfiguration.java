@@ -17,7 +17,7 @@ class StatsConfiguration {
 	/** Started by {@link StatsFeed} from the latest checkpoint, and checkpointed as it goes. */
 	@Bean(destroyMethod = "destroy")
 	LiveStats liveStats(StatsCheckpoints checkpoints) {
-		return new LiveStats(checkpoints::offer);
+		return new LiveStats(checkpoints);
 	}
 
 	/** Created with the suite's topics, before the first checkpoint is read or written. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,7 @@ class LiveStatsTests {
 	void isBehindUntilItHasReadAsFarAsTheTopicsWentAtStartCountingUnreadableRecordsAndNotDeletedOnes() {
 		Tally restored = new Tally(1_000);
 		restored.add(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, 0);
-		LiveStats stats = new LiveStats((tally, now) -> {
-		});
+		LiveStats stats = new LiveStats(new RecordingCheckpoints());
 		try {
 			assertThat(new StatsHealthIndicator(stats).health().getStatus().getCode()).as("before its start")
 				.isEqualTo("OUT_OF_SERVICE");
@@ -45,6 +45,65 @@ class LiveStatsTests {
 		finally {
 			stats.destroy();
 		}
+	}
+
+	@Test
+	void aStopEndsWithACheckpointOfEveryEventCountedOnceAnotherCheckpointIsWritten() {
+		RecordingCheckpoints checkpoints = new RecordingCheckpoints();
+		checkpoints.busy = true;
+		LiveStats stats = new LiveStats(checkpoints);
+		try {
+			stats.start(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING);
+			for (long offset = 0; offset < 5_000; offset++) {
+				stats.count(new CountedEvent(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, offset));
+			}
+			stats.skip(EMAILS, 0);
+			AtomicBoolean stopped = new AtomicBoolean();
+
+			stats.stop(() -> stopped.set(true));
+			await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).untilFalse(stopped);
+			assertThat(checkpoints.lastOnes).as("while another checkpoint is being written").isEmpty();
+
+			checkpoints.busy = false;
+			await().atMost(Duration.ofSeconds(5)).untilTrue(stopped);
+			assertThat(checkpoints.lastOnes).containsExactly(Map.of(USERS, 5_000L, EMAILS, 1L));
+		}
+		finally {
+			stats.destroy();
+		}
+	}
+
+	@Test
+	void theLastCheckpointWaitsForTheEventsStillInTheFoldsBuffer() {
+		RecordingCheckpoints checkpoints = new RecordingCheckpoints();
+		LiveStats stats = new LiveStats(checkpoints);
+		try {
+			stats.start(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING);
+			for (long offset = 0; offset <= StatsFold.MAX_BATCH; offset++) {
+				stats.count(new CountedEvent(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, offset));
+			}
+			AtomicBoolean stopped = new AtomicBoolean();
+
+			stats.stop(() -> stopped.set(true));
+
+			await().atMost(Duration.ofSeconds(5)).untilTrue(stopped);
+			assertThat(checkpoints.lastOnes).containsExactly(Map.of(USERS, StatsFold.MAX_BATCH + 1L));
+		}
+		finally {
+			stats.destroy();
+		}
+	}
+
+	@Test
+	void aStopBeforeTheStartGoesOnAtOnce() {
+		RecordingCheckpoints checkpoints = new RecordingCheckpoints();
+		LiveStats stats = new LiveStats(checkpoints);
+		AtomicBoolean stopped = new AtomicBoolean();
+
+		stats.stop(() -> stopped.set(true));
+
+		assertThat(stopped).isTrue();
+		assertThat(checkpoints.lastOnes).isEmpty();
 	}
 
 }

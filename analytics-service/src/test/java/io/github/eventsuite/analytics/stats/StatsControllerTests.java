@@ -93,8 +93,7 @@ class StatsControllerTests {
 	}
 
 	private static LiveStats newLiveStats() {
-		LiveStats stats = new LiveStats((tally, now) -> {
-		});
+		LiveStats stats = new LiveStats(new RecordingCheckpoints());
 		stats.start(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING);
 		return stats;
 	}
