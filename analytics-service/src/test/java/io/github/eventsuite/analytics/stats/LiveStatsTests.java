@@ -54,9 +54,7 @@ class LiveStatsTests {
 		LiveStats stats = new LiveStats(checkpoints);
 		try {
 			stats.start(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING);
-			for (long offset = 0; offset < 5_000; offset++) {
-				stats.count(new CountedEvent(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, offset));
-			}
+			countUsersCreated(stats, 5_000);
 			stats.skip(EMAILS, 0);
 			AtomicBoolean stopped = new AtomicBoolean();
 
@@ -79,9 +77,7 @@ class LiveStatsTests {
 		LiveStats stats = new LiveStats(checkpoints);
 		try {
 			stats.start(new Tally(1_000), StatsCheckpoints.CatchUp.NOTHING);
-			for (long offset = 0; offset <= StatsFold.MAX_BATCH; offset++) {
-				stats.count(new CountedEvent(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, offset));
-			}
+			countUsersCreated(stats, StatsFold.MAX_BATCH + 1);
 			AtomicBoolean stopped = new AtomicBoolean();
 
 			stats.stop(() -> stopped.set(true));
@@ -104,6 +100,13 @@ class LiveStatsTests {
 
 		assertThat(stopped).isTrue();
 		assertThat(checkpoints.lastOnes).isEmpty();
+	}
+
+	/** Users created, at offsets 0 to {@code count - 1} of one partition. */
+	private static void countUsersCreated(LiveStats stats, int count) {
+		for (long offset = 0; offset < count; offset++) {
+			stats.count(new CountedEvent(Events.userCreated(UUID.randomUUID(), Instant.now()), USERS, offset));
+		}
 	}
 
 }
