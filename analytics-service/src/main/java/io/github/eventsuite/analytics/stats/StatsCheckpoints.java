@@ -12,18 +12,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
+import io.github.eventsuite.eventbus.kafka.ShortLivedConsumers;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -236,13 +233,8 @@ class StatsCheckpoints implements LiveStats.Checkpoints, DisposableBean {
 		return bytes.toByteArray();
 	}
 
-	@SuppressWarnings("unchecked")
 	private Consumer<String, byte[]> consumer() {
-		Properties overrides = new Properties();
-		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		return (Consumer<String, byte[]>) this.consumers.createConsumer(null, "stats-checkpoints", null, overrides);
+		return ShortLivedConsumers.create(this.consumers, "stats-checkpoints", Map.of());
 	}
 
 	/** Closes the producer of its own that the template made from the shared factory. */

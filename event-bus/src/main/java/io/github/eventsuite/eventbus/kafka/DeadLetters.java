@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -219,15 +216,10 @@ public class DeadLetters {
 			.toList();
 	}
 
-	@SuppressWarnings("unchecked")
 	private Consumer<String, byte[]> consumer() {
-		Properties overrides = new Properties();
-		overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		// Dead letters the sensor pipeline aborted (its transaction did not commit) are none.
-		overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		return (Consumer<String, byte[]>) this.consumers.createConsumer(null, "dead-letters", null, overrides);
+		return ShortLivedConsumers.create(this.consumers, "dead-letters",
+				Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
 	}
 
 	private static DeadLetter deadLetter(String topic, ConsumerRecord<String, byte[]> record, @Nullable Instant redrivenAt) {
