@@ -67,6 +67,9 @@ class LiveStats implements SmartLifecycle, DisposableBean {
 	 */
 	void start(Tally tally, StatsCheckpoints.CatchUp catchUp) {
 		this.catchUp = catchUp;
+		// Known now, before the fold owns the tally: a start with nothing to catch up with is
+		// ready at once rather than at the fold's first tick.
+		this.behind = catchUp.behind(tally);
 		this.folding = StatsFold.fold(this.events.asFlux(), tally, REFRESH, Schedulers.parallel(), this::afterBatch)
 			.subscribe((stats) -> this.latest.emitNext(stats, Sinks.EmitFailureHandler.FAIL_FAST), (ex) -> {
 				// Not expected (a failing event is skipped in the fold): stop serving as ready.
