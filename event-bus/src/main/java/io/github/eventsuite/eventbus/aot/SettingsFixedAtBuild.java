@@ -17,10 +17,12 @@ import org.springframework.core.env.Environment;
  */
 public class SettingsFixedAtBuild implements EnvironmentPostProcessor {
 
-	/** The settings of the suite's documentation that switch beans on, with their value at build time. */
+	/** The settings of the suite's documentation that switch beans on or off, with their value at build time. */
 	static final Map<String, String> AT_BUILD = Map.of(
 			"management.opentelemetry.tracing.export.otlp.endpoint", "",
-			"management.tracing.baggage.enabled", "false");
+			"management.tracing.baggage.enabled", "false",
+			"springdoc.api-docs.enabled", "true",
+			"springdoc.swagger-ui.enabled", "true");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -39,7 +41,7 @@ public class SettingsFixedAtBuild implements EnvironmentPostProcessor {
 			.toList();
 		if (!changed.isEmpty()) {
 			throw new IllegalStateException(String.join(", ", changed)
-					+ " switches beans on, which Spring AOT fixed when the jar was built: run the service"
+					+ " decides which beans exist, which Spring AOT fixed when the jar was built: run the service"
 					+ " without it, -Dspring.aot.enabled=false (in the images in JAVA_TOOL_OPTIONS, in the"
 					+ " local suite in SERVICE_JAVA_OPTS; docs/configuration.md)");
 		}

@@ -25,8 +25,16 @@ class SettingsFixedAtBuildTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
 					"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces"))))
-			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint switches beans on")
+			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint decides which beans exist")
 			.withMessageContaining("-Dspring.aot.enabled=false");
+	}
+
+	@Test
+	void theApiDocumentationSwitchedOffStopsTheStartToo() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
+					"SPRINGDOC_API_DOCS_ENABLED", "false"))))
+			.withMessageStartingWith("springdoc.api-docs.enabled decides which beans exist");
 	}
 
 	@Test
@@ -36,7 +44,7 @@ class SettingsFixedAtBuildTests {
 					"management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces",
 					"management.tracing.baggage.enabled", "true"))))
 			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint,"
-					+ " management.tracing.baggage.enabled switches");
+					+ " management.tracing.baggage.enabled decides");
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> settings) {

@@ -28,6 +28,7 @@ class EventBusDefaultsTests {
 		assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
 		assertThat(environment.getProperty("spring.reactor.netty.shutdown-quiet-period")).isEqualTo("0s");
 		assertThat(environment.getProperty("management.metrics.tags.application")).isEqualTo("some-service");
+		assertThat(environment.getProperty("springdoc.api-docs.enabled")).isEqualTo("true");
 	}
 
 	@Test
