@@ -2,7 +2,15 @@ package io.github.eventsuite.eventbus.kafka;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -23,6 +31,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 public class AssignedListeners {
 
 	private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
+
+	private static final Logger log = LoggerFactory.getLogger(AssignedListeners.class);
 
 	private final KafkaAdmin admin;
 
@@ -59,8 +69,26 @@ public class AssignedListeners {
 		properties.setAckMode(ContainerProperties.AckMode.TIME);
 		properties.setAckTime(COMMIT_INTERVAL.toMillis());
 		properties.setSyncCommits(false);
+		properties.setCommitCallback(AssignedListeners::committed);
 		container.setupMessageListener(listener);
 		return container;
+	}
+
+	/**
+	 * A commit that failed leaves the lag shown a few seconds old: the next one carries newer
+	 * offsets. Spring Kafka's default callback logs it as an error with a stack trace, which a
+	 * new broker's first commits got while its offsets topic was still being created
+	 * ({@code CoordinatorNotAvailableException}).
+	 */
+	static void committed(Map<TopicPartition, OffsetAndMetadata> offsets, @Nullable Exception ex) {
+		if (ex instanceof RetriableException) {
+			log.info("Lag not committed yet ({}); the next commit, within {} s, carries it", ex.getMessage(),
+					COMMIT_INTERVAL.toSeconds());
+		}
+		else if (ex != null) {
+			log.warn("Lag not committed ({}); the next commit, within {} s, carries it", ex.toString(),
+					COMMIT_INTERVAL.toSeconds());
+		}
 	}
 
 }
