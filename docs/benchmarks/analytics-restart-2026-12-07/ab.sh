@@ -1,9 +1,9 @@
 #!/bin/bash
-# ab.sh LABEL [DELAY]: a live stream of 1,000 users/s; DELAY (12) s in, docker stop, then docker start at once; readiness every 100 ms
+# ab.sh LABEL [DELAY] [kill]: a live stream of 1,000 users/s; DELAY (12) s in, docker stop (or kill -9), then docker start at once; readiness every 100 ms
 C=hist-analytics-service-1; LABEL=$1; cd /tmp/hist
 (java -Xmx1g -cp ".:$(cat cp):/work/main/event-bus/target/classes" HistoryWriter 127.0.0.1:29092 30000 1000 2>&1 | grep events > /tmp/hist/ab-w.log &)
 sleep ${2:-12}
-t0=$(date +%s.%N); docker stop $C >/dev/null; t1=$(date +%s.%N); docker start $C >/dev/null
+t0=$(date +%s.%N); if [ "$3" = kill ]; then docker kill -s KILL $C >/dev/null; else docker stop $C >/dev/null; fi; t1=$(date +%s.%N); docker start $C >/dev/null
 first=""
 while true; do
   el=$(echo "$(date +%s.%N) - $t1" | bc)
