@@ -184,7 +184,7 @@ public final class LocalSuite implements AutoCloseable {
 	 * which made more requests wait (a sixth to a third of its CPU at 500 registrations/s).
 	 * Spring AOT, as in the images: the bean definitions generated when the jar was built, so
 	 * that the start parses no configuration class (0.4-1.2 s sooner on JDK 17; settings that
-	 * switch beans on need {@code -Dspring.aot.enabled=false} in {@code SERVICE_JAVA_OPTS}).
+	 * switch beans on or off need {@code -Dspring.aot.enabled=false} in {@code SERVICE_JAVA_OPTS}).
 	 */
 	private static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:SurvivorRatio=2",
 			"-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true");

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -75,19 +76,19 @@ public class AssignedListeners {
 	}
 
 	/**
-	 * A commit that failed leaves the lag shown a few seconds old: the next one carries newer
-	 * offsets. Spring Kafka's default callback logs it as an error with a stack trace, which a
-	 * new broker's first commits got while its offsets topic was still being created
+	 * A commit that failed leaves the lag shown older: the next commit, once new records
+	 * came, carries newer offsets (an asynchronous commit is not retried). Spring Kafka's
+	 * default callback logs it as an error with a stack trace, which a new broker's first
+	 * commits got while its offsets topic was still being created
 	 * ({@code CoordinatorNotAvailableException}).
 	 */
 	static void committed(Map<TopicPartition, OffsetAndMetadata> offsets, @Nullable Exception ex) {
 		if (ex instanceof RetriableException) {
-			log.info("Lag not committed yet ({}); the next commit, within {} s, carries it", ex.getMessage(),
-					COMMIT_INTERVAL.toSeconds());
+			log.info("Lag not committed yet ({}); the next commit after new records carries it",
+					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		}
 		else if (ex != null) {
-			log.warn("Lag not committed ({}); the next commit, within {} s, carries it", ex.toString(),
-					COMMIT_INTERVAL.toSeconds());
+			log.warn("Lag not committed ({}); the next commit after new records carries it", ex.toString());
 		}
 	}
 

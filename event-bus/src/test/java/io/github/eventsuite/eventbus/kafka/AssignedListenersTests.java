@@ -26,7 +26,8 @@ class AssignedListenersTests {
 		AssignedListeners.committed(OFFSETS,
 				new RetriableCommitFailedException(new CoordinatorNotAvailableException("The coordinator is not available.")));
 
-		assertThat(output).contains("INFO").contains("Lag not committed yet").doesNotContain("ERROR")
+		assertThat(output).contains("INFO").contains("Lag not committed yet")
+			.contains("CoordinatorNotAvailableException: The coordinator is not available.").doesNotContain("ERROR")
 			.doesNotContain("\tat ");
 	}
 
