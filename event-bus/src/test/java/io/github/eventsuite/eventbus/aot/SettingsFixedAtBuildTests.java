@@ -15,26 +15,32 @@ class SettingsFixedAtBuildTests {
 
 	@Test
 	void theSettingsAsBuiltPass() {
-		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of())));
+		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of()), true));
 		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of(
-				"management.tracing.baggage.enabled", "FALSE", "management.tracing.sampling.probability", "1.0"))));
+				"management.tracing.baggage.enabled", "FALSE", "management.tracing.sampling.probability", "1.0")), true));
 	}
 
 	@Test
 	void anOtlpEndpointStopsTheStartAndSaysWhy() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
-					"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces"))))
+					"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces")), false))
 			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint decides which beans exist")
 			.withMessageContaining("-Dspring.aot.enabled=false");
 	}
 
 	@Test
-	void theApiDocumentationSwitchedOffStopsTheStartToo() {
+	void theApiDocumentationSwitchedOffStopsTheStartOfAServiceThatServesIt() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
-					"SPRINGDOC_API_DOCS_ENABLED", "false"))))
+					"SPRINGDOC_API_DOCS_ENABLED", "false")), true))
 			.withMessageStartingWith("springdoc.api-docs.enabled decides which beans exist");
+	}
+
+	@Test
+	void theApiDocumentationSwitchedOffIsNothingToAServiceWithout() {
+		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
+				"SPRINGDOC_API_DOCS_ENABLED", "false", "SPRINGDOC_SWAGGER_UI_ENABLED", "false")), false));
 	}
 
 	@Test
@@ -42,7 +48,7 @@ class SettingsFixedAtBuildTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environment(Map.of(
 					"management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4318/v1/traces",
-					"management.tracing.baggage.enabled", "true"))))
+					"management.tracing.baggage.enabled", "true")), true))
 			.withMessageStartingWith("management.opentelemetry.tracing.export.otlp.endpoint,"
 					+ " management.tracing.baggage.enabled decides");
 	}
