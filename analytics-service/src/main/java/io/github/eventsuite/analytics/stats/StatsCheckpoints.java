@@ -92,7 +92,7 @@ class StatsCheckpoints implements LiveStats.Checkpoints, DisposableBean {
 	 * Segments of this many bytes: room for the largest checkpoint, and closed often enough for
 	 * compaction to keep the topic small. Compaction never touches the segment being written,
 	 * and Kafka's default segment (1 GB) took 1,000 users/s an hour to fill with checkpoints
-	 * of 1.6 MB: the topic grew by 19 MB a minute, where it stays at 23-35 MB with these.
+	 * of 1.6 MB: the topic grew by 19 MB a minute, where it stayed at 23-37 MB with these.
 	 */
 	static final int SEGMENT_BYTES = 2 * MAX_BYTES;
 
