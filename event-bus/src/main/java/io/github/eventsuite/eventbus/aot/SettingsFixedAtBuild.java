@@ -32,7 +32,8 @@ public class SettingsFixedAtBuild implements EnvironmentPostProcessor {
 			"springdoc.api-docs.enabled", "true",
 			"springdoc.swagger-ui.enabled", "true");
 
-	private static final String SPRINGDOC = "org.springdoc.core.properties.SpringDocConfigProperties";
+	/** A class of springdoc's, present wherever springdoc is. */
+	static final String SPRINGDOC = "org.springdoc.core.properties.SpringDocConfigProperties";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

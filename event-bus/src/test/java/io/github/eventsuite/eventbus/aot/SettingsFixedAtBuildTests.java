@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.ClassUtils;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -41,6 +43,11 @@ class SettingsFixedAtBuildTests {
 	void theApiDocumentationSwitchedOffIsNothingToAServiceWithout() {
 		assertThatNoException().isThrownBy(() -> SettingsFixedAtBuild.requireAsBuilt(environmentVariables(Map.of(
 				"SPRINGDOC_API_DOCS_ENABLED", "false", "SPRINGDOC_SWAGGER_UI_ENABLED", "false")), false));
+	}
+
+	@Test
+	void looksSpringdocUpByAClassSpringdocHas() {
+		assertThat(ClassUtils.isPresent(SettingsFixedAtBuild.SPRINGDOC, getClass().getClassLoader())).isTrue();
 	}
 
 	@Test
