@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +44,7 @@ import io.github.eventsuite.sensor.SensorServiceApplication;
 import io.github.eventsuite.sensor.TestcontainersConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -80,6 +86,30 @@ class SensorPipelineIntegrationTests {
 	@BeforeEach
 	void connect() {
 		this.topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+	}
+
+	/**
+	 * Compaction never cleans the segment being written: the changelogs roll one every 10
+	 * minutes, not every 1 GB or 7 days, and keep a delete an hour, not a day, so that they stay
+	 * small (application.yml).
+	 */
+	@Test
+	void logsTheWindowsToChangelogsThatCompactionCanKeepSmall() {
+		List<ConfigResource> changelogs = Stream.of(WindowStores.NAMES)
+			.map((store) -> new ConfigResource(ConfigResource.Type.TOPIC, "sensor-pipeline-" + store + "-changelog"))
+			.toList();
+
+		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
+			await().atMost(WAIT).untilAsserted(() -> assertThat(
+					admin.describeConfigs(changelogs).all().get(30, TimeUnit.SECONDS).values())
+				.hasSize(changelogs.size())
+				.allSatisfy((config) -> assertThat(config.entries())
+					.filteredOn((entry) -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+					.extracting(ConfigEntry::name, ConfigEntry::value)
+					.contains(tuple(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+							tuple(TopicConfig.SEGMENT_MS_CONFIG, "600000"),
+							tuple(TopicConfig.DELETE_RETENTION_MS_CONFIG, "3600000"))));
+		}
 	}
 
 	@Test
