@@ -99,6 +99,8 @@ class SensorPipelineIntegrationTests {
 			.map((store) -> new ConfigResource(ConfigResource.Type.TOPIC, "sensor-pipeline-" + store + "-changelog"))
 			.toList();
 
+		// Kafka Streams creates its changelogs in its first rebalance, after the context has started.
+		await().atMost(WAIT).until(() -> !readingPartitions(this.pipeline).isEmpty());
 		try (Admin admin = Admin.create(this.kafkaAdmin.getConfigurationProperties())) {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(
 					admin.describeConfigs(changelogs).all().get(30, TimeUnit.SECONDS).values())
