@@ -14,13 +14,11 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.junit.jupiter.api.Test;
@@ -238,16 +236,13 @@ class StatsIntegrationTests {
 	 * for an hour at 1,000 users/s. Each segment still holds the largest checkpoint.
 	 */
 	@Test
-	void keepsItsCheckpointsOnACompactedTopicWhoseSegmentsClose() throws Exception {
-		String bootstrap = String.join(",", this.kafka.getBootstrapServers());
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-			ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, StatsCheckpoints.TOPIC);
-			Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+	void keepsItsCheckpointsOnACompactedTopicWhoseSegmentsClose() {
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
 
-			assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
-			assertThat(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()).isEqualTo(String.valueOf(8 * 1024 * 1024));
-			assertThat(config.get(TopicConfig.SEGMENT_BYTES_CONFIG).value()).isEqualTo(String.valueOf(16 * 1024 * 1024));
-		}
+		assertThat(topics.settings(StatsCheckpoints.TOPIC))
+			.containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.containsEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024))
+			.containsEntry(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
 	}
 
 	/** A partition no record went to has nothing to cover. */

@@ -10,9 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -139,6 +142,15 @@ public final class KafkaTopics {
 	/** Whether the consumer group has committed everything the topic holds. */
 	public boolean caughtUp(String groupId, String topic) {
 		return lag(groupId, topic) == 0;
+	}
+
+	/** The settings made on the topic itself (not inherited from the broker's defaults), by name. */
+	public Map<String, String> settings(String topic) {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		return withAdmin((admin) -> admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS)
+			.get(resource).entries().stream()
+			.filter((entry) -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+			.collect(Collectors.toMap(ConfigEntry::name, ConfigEntry::value)));
 	}
 
 	private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
