@@ -163,7 +163,7 @@ final class SuiteProbe {
 		return topics.caughtUp("user-service", Topics.USER_REGISTER)
 				&& topics.caughtUp("notification-service", Topics.USER_CREATED)
 				&& count(connect(), "select count(*) from registrations where status = 'PENDING'") == 0
-				&& count(connect(), "select count(*) from outbox where sent_at is null") == 0
+				&& count(connect(), "select count(*) from outbox") == 0
 				&& count(connect("notifications"), "select count(*) from sent_emails where status = 'SENDING'") == 0;
 	}
 

@@ -15,11 +15,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param pollInterval how often the relay looks for events besides being woken by commits
  * @param batchSize events published per round at most
- * @param retention how long sent events are kept before they are deleted
  */
 @Validated
 @ConfigurationProperties("user.outbox")
 record OutboxProperties(@DefaultValue("1s") @NotNull Duration pollInterval,
-		@DefaultValue("500") @Min(1) @Max(10000) int batchSize, @DefaultValue("1h") @NotNull Duration retention) {
+		@DefaultValue("500") @Min(1) @Max(10000) int batchSize) {
 
 }

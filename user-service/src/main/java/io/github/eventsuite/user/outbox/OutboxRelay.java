@@ -25,7 +25,7 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes outbox rows to Kafka in id order, then marks them sent. One relay works at a
+ * Publishes outbox rows to Kafka in id order, then deletes them. One relay works at a
  * time across all instances (a PostgreSQL advisory lock), so the order per key holds. A
  * failed round is simply tried again: Kafka may then see an event twice, never lose one,
  * and consumers deduplicate by event id.
@@ -108,7 +108,7 @@ class OutboxRelay implements SmartLifecycle {
 		return this.transaction.transactional(lock()
 			.filter(Boolean::booleanValue)
 			.flatMap((locked) -> unsent())
-			.flatMap((rows) -> publish(rows).then(markSent(rows)).thenReturn(rows.size())))
+			.flatMap((rows) -> publish(rows).then(delete(rows)).thenReturn(rows.size())))
 			.defaultIfEmpty(0)
 			.timeout(ROUND_TIMEOUT);
 	}
@@ -119,7 +119,7 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private Mono<List<OutboxRow>> unsent() {
-		return this.db.sql("select id, topic, record_key, payload, traceparent from outbox where sent_at is null order by id limit :limit")
+		return this.db.sql("select id, topic, record_key, payload, traceparent from outbox order by id limit :limit")
 			.bind("limit", this.properties.batchSize())
 			.map((row) -> new OutboxRow(row.get("id", Long.class), row.get("topic", String.class),
 					row.get("record_key", String.class), row.get("payload", byte[].class),
@@ -143,16 +143,14 @@ class OutboxRelay implements SmartLifecycle {
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private Mono<Void> markSent(List<OutboxRow> rows) {
+	/** Kafka has them: nothing reads them again, and the table stays as small as its backlog. */
+	private Mono<Void> delete(List<OutboxRow> rows) {
 		Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-		return this.db.sql("update outbox set sent_at = now() where id = any(:ids)").bind("ids", ids).then()
-			.then(this.db.sql("delete from outbox where sent_at < now() - make_interval(secs => :seconds)")
-				.bind("seconds", (double) this.properties.retention().toSeconds())
-				.then());
+		return this.db.sql("delete from outbox where id = any(:ids)").bind("ids", ids).then();
 	}
 
 	private Mono<Void> countBacklog() {
-		return this.db.sql("select count(*) from outbox where sent_at is null")
+		return this.db.sql("select count(*) from outbox")
 			.map((row) -> row.get(0, Long.class)).one()
 			.timeout(COUNT_TIMEOUT)
 			.doOnNext(this.backlog::set)

@@ -98,10 +98,18 @@ class OutboxIntegrationTests {
 		UserCreated event = UserCreated.of(UUID.randomUUID(), "After Hang", "after-hang@example.com", Instant.now(), "hang");
 		this.transaction.transactional(append(event)).block(Duration.ofSeconds(10));
 
-		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-				topics.events(Topics.USER_CREATED, UserCreated.class))
-			.anySatisfy((published) -> assertThat(published.envelope().eventId()).isEqualTo(event.envelope().eventId())));
+		awaitPublished(event);
+	}
+
+	/** Kafka holds what was published: the outbox keeps only what is still to be sent. */
+	@Test
+	void deletesTheEventsKafkaAcknowledged() {
+		UserCreated event = UserCreated.of(UUID.randomUUID(), "Relayed", "relayed-" + UUID.randomUUID() + "@example.com",
+				Instant.now().truncatedTo(ChronoUnit.MICROS), "relayed");
+		this.transaction.transactional(append(event)).block(Duration.ofSeconds(10));
+
+		awaitPublished(event);
+		await().atMost(Duration.ofSeconds(10)).until(() -> rowsOf(event) == 0);
 	}
 
 	@Test
@@ -112,8 +120,19 @@ class OutboxIntegrationTests {
 			.then(Mono.error(new IllegalStateException("the change itself failed"))));
 
 		failing.onErrorResume(IllegalStateException.class, (ex) -> Mono.empty()).block(Duration.ofSeconds(10));
-		assertThat(this.db.sql("select count(*) from outbox where record_key = :key").bind("key", event.key())
-			.map((row) -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))).isZero();
+		assertThat(rowsOf(event)).isZero();
+	}
+
+	private void awaitPublished(BusEvent event) {
+		KafkaTopics topics = new KafkaTopics(String.join(",", this.kafka.getBootstrapServers()));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				topics.events(Topics.USER_CREATED, UserCreated.class))
+			.anySatisfy((published) -> assertThat(published.envelope().eventId()).isEqualTo(event.envelope().eventId())));
+	}
+
+	private long rowsOf(BusEvent event) {
+		return this.db.sql("select count(*) from outbox where record_key = :key").bind("key", event.key())
+			.map((row) -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
 	}
 
 	private double backlog() {
