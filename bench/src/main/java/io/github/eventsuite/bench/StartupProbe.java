@@ -68,7 +68,7 @@ final class StartupProbe {
 		List<String> command = new ArrayList<>();
 		command.add(javaHome.resolve("bin/java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(LocalSuite.serviceJvmOptions());
+		command.addAll(LocalSuite.serviceJvmOptions(service));
 		command.addAll(List.of("-jar", LocalSuite.serviceJar(this.home, service).toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Files.createDirectories(this.work).resolve(service + "-startup.log").toFile());

@@ -189,22 +189,34 @@ public final class LocalSuite implements AutoCloseable {
 	private static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:SurvivorRatio=2",
 			"-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true");
 
+	/** sensor-service compiles with C1 only, as in its image (its Dockerfile says why). */
+	private static final Map<String, List<String>> SERVICE_JIT = Map.of("sensor-service",
+			List.of("-XX:TieredStopAtLevel=1"));
+
 	/**
-	 * A service's JVM options: {@link #SERVICE_JVM}, plus those in the environment variable
-	 * {@code SERVICE_JAVA_OPTS} (e.g. a flight recording), which only the services get.
+	 * A service's JVM options: {@link #imageJvmOptions(String) those of its image}, plus
+	 * those in the environment variable {@code SERVICE_JAVA_OPTS} (e.g. a flight recording),
+	 * which only the services get.
 	 */
-	public static List<String> serviceJvmOptions() {
+	public static List<String> serviceJvmOptions(String service) {
 		String extra = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
-		List<String> options = new ArrayList<>(SERVICE_JVM);
+		List<String> options = imageJvmOptions(service);
 		if (!extra.isEmpty()) {
 			options.addAll(List.of(extra.split("\\s+")));
 		}
 		return options;
 	}
 
-	/** How a service is started: its own jar on this JVM, with {@link #serviceJvmOptions()}. */
+	/** {@link #SERVICE_JVM} and the service's own ({@link #SERVICE_JIT}): as in its image, less what needs Java 22+. */
+	static List<String> imageJvmOptions(String service) {
+		List<String> options = new ArrayList<>(SERVICE_JVM);
+		options.addAll(SERVICE_JIT.getOrDefault(service, List.of()));
+		return options;
+	}
+
+	/** How a service is started: its own jar on this JVM, with {@link #serviceJvmOptions(String)}. */
 	public static List<String> serviceCommand(Path home, String service) {
-		return ChildProcess.java(serviceJar(home, service), serviceJvmOptions().toArray(String[]::new));
+		return ChildProcess.java(serviceJar(home, service), serviceJvmOptions(service).toArray(String[]::new));
 	}
 
 	/** BCrypt of "admin": the dead-letter console's password on a development machine, as in compose. */
