@@ -1,6 +1,6 @@
 #!/bin/bash
 # usage: svc.sh SERVICE MGMTPORT LABEL [-f extra.yml]: recreates it, launch->ready s, CPU s at ready, then RSS and CPU over the next 60 s
-cd /work/main; S=$1; M=$2; L=$3; shift 3
+cd "$(dirname "$0")/../../.." || exit 1; S=$1; M=$2; L=$3; shift 3
 docker compose -p rss -f docker-compose.yml -f bench/compose-bench.yml "$@" up -d --force-recreate --no-deps $S > /dev/null 2>&1
 t0=$(date +%s.%N)
 until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$M/actuator/health/readiness)" = 200 ]; do sleep 0.05; done

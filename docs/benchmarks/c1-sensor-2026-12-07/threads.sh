@@ -1,6 +1,6 @@
 #!/bin/bash
 # usage: threads.sh LABEL [-f extra.yml]: recreates user-service, at readiness prints CPU s per thread group
-cd /work/main; L=$1; shift
+cd "$(dirname "$0")/../../.." || exit 1; L=$1; shift
 docker compose -p rss -f docker-compose.yml -f bench/compose-bench.yml "$@" up -d --force-recreate --no-deps user-service > /dev/null 2>&1
 t0=$(date +%s.%N)
 until [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:9180/actuator/health/readiness)" = 200 ]; do sleep 0.05; done

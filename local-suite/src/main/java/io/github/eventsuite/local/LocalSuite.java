@@ -207,7 +207,7 @@ public final class LocalSuite implements AutoCloseable {
 		return options;
 	}
 
-	/** {@link #SERVICE_JVM} and the service's own ({@link #SERVICE_JIT}): as in its image, less what needs Java 22+. */
+	/** {@link #SERVICE_JVM} and the service's own ({@link #SERVICE_JIT}): its image's, less {@code -Xms32m} and what needs Java 22+. */
 	static List<String> imageJvmOptions(String service) {
 		List<String> options = new ArrayList<>(SERVICE_JVM);
 		options.addAll(SERVICE_JIT.getOrDefault(service, List.of()));

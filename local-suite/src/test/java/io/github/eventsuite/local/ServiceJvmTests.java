@@ -21,8 +21,10 @@ class ServiceJvmTests {
 	@Test
 	void startsEachServiceWithTheJitOfItsImage() throws IOException {
 		for (String service : LocalSuite.SERVICES) {
-			assertThat(LocalSuite.imageJvmOptions(service).contains(C1_ONLY)).as(service)
-				.isEqualTo(imageOptions(service).contains(C1_ONLY));
+			List<String> options = LocalSuite.imageJvmOptions(service);
+			assertThat(options.contains(C1_ONLY)).as(service).isEqualTo(imageOptions(service).contains(C1_ONLY));
+			// SERVICE_JAVA_OPTS (the build sets it for every test) only comes after them.
+			assertThat(LocalSuite.serviceJvmOptions(service)).as(service).startsWith(options.toArray(String[]::new));
 		}
 	}
 
