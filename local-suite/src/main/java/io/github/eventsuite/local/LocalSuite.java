@@ -189,9 +189,15 @@ public final class LocalSuite implements AutoCloseable {
 	private static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:SurvivorRatio=2",
 			"-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true");
 
-	/** sensor- and analytics-service compile with C1 only, as in their images (their Dockerfiles say why). */
-	private static final Map<String, List<String>> SERVICE_JIT = Map.of("sensor-service",
-			List.of("-XX:TieredStopAtLevel=1"), "analytics-service", List.of("-XX:TieredStopAtLevel=1"));
+	private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
+
+	/**
+	 * sensor- and analytics-service compile with C1 only, as in their images (their Dockerfiles
+	 * say why).
+	 */
+	private static final Map<String, List<String>> SERVICE_JIT = Map.of(
+			"sensor-service", C1_ONLY,
+			"analytics-service", C1_ONLY);
 
 	/**
 	 * A service's JVM options: {@link #imageJvmOptions(String) those of its image}, plus
