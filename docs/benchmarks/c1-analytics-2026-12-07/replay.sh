@@ -1,7 +1,7 @@
 #!/bin/bash
-# replay.sh TAG: analytics-service on TAG, restarted from the checkpoint of the empty topics
-# (analytics.stats-checkpoints deleted and recreated empty is not needed: the run below resets nothing, it
-# measures the rate) -- events read per second between 20 s and 50 s after start, from readiness's recordsBehind
+# replay.sh TAG: analytics-service recreated on image TAG (switch.sh, in the background); each run starts from the
+# checkpoint the run before it left, onto what is left of the 10 million users' backlog. Events read per second
+# from readiness's recordsBehind, between 20 s and 50 s after switch.sh was started (not the container's start).
 C=hist-analytics-service-1; TAG=$1
 behind() { curl -s localhost:9182/actuator/health/readiness | jq '.components.stats.details.recordsBehind // empty'; }
 /tmp/ab/switch.sh $TAG >/dev/null 2>&1 &
