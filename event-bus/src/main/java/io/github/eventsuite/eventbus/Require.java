@@ -24,10 +24,23 @@ public final class Require {
 		if (value.length() > maxLength) {
 			throw new InvalidEventException(field + " must be at most " + maxLength + " characters");
 		}
-		if (value.chars().anyMatch(Character::isISOControl)) {
+		if (hasControlCharacter(value)) {
 			throw new InvalidEventException(field + " must not contain control characters");
 		}
 		return value;
+	}
+
+	/**
+	 * A loop, not {@code chars().anyMatch}: every event's text fields pass here, and with C1
+	 * only (analytics-service) the stream's objects are allocated for each field.
+	 */
+	private static boolean hasControlCharacter(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isISOControl(value.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A present, finite number: neither NaN nor infinite. */
