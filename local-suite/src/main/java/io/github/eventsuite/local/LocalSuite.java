@@ -189,15 +189,16 @@ public final class LocalSuite implements AutoCloseable {
 	private static final List<String> SERVICE_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:SurvivorRatio=2",
 			"-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true");
 
-	private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
+	private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
 	/**
-	 * sensor- and analytics-service compile with C1 only, as in their images (their Dockerfiles
-	 * say why).
+	 * What a service's image sets differently, after {@link #SERVICE_JVM} (a later option wins):
+	 * sensor- and analytics-service compile with C1 only, and analytics-service's heap is
+	 * smaller (their Dockerfiles say why).
 	 */
-	private static final Map<String, List<String>> SERVICE_JIT = Map.of(
-			"sensor-service", C1_ONLY,
-			"analytics-service", C1_ONLY);
+	private static final Map<String, List<String>> SERVICE_OWN = Map.of(
+			"sensor-service", List.of(C1_ONLY),
+			"analytics-service", List.of(C1_ONLY, "-Xmx96m"));
 
 	/**
 	 * A service's JVM options: {@link #imageJvmOptions(String) those of its image}, plus
@@ -213,10 +214,13 @@ public final class LocalSuite implements AutoCloseable {
 		return options;
 	}
 
-	/** {@link #SERVICE_JVM} and the service's own ({@link #SERVICE_JIT}): its image's, less {@code -Xms32m} and what needs Java 22+. */
+	/**
+	 * {@link #SERVICE_JVM} and the service's own ({@link #SERVICE_OWN}): its image's, less
+	 * {@code -Xms32m} and what needs Java 22+.
+	 */
 	static List<String> imageJvmOptions(String service) {
 		List<String> options = new ArrayList<>(SERVICE_JVM);
-		options.addAll(SERVICE_JIT.getOrDefault(service, List.of()));
+		options.addAll(SERVICE_OWN.getOrDefault(service, List.of()));
 		return options;
 	}
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The local suite runs each service with the JIT of its image, so that both measure alike. */
+/** The local suite runs each service with the JIT and the heap of its image, so that both measure alike. */
 class ServiceJvmTests {
 
 	private static final Pattern IMAGE_OPTIONS = Pattern.compile("ENV JAVA_TOOL_OPTIONS=\"([^\"]*)\"");
@@ -19,13 +19,19 @@ class ServiceJvmTests {
 	private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
 	@Test
-	void startsEachServiceWithTheJitOfItsImage() throws IOException {
+	void startsEachServiceWithTheJitAndHeapOfItsImage() throws IOException {
 		for (String service : LocalSuite.SERVICES) {
 			List<String> options = LocalSuite.imageJvmOptions(service);
 			assertThat(options.contains(C1_ONLY)).as(service).isEqualTo(imageOptions(service).contains(C1_ONLY));
+			assertThat(lastHeapLimit(options)).as(service).isEqualTo(lastHeapLimit(imageOptions(service)));
 			// SERVICE_JAVA_OPTS (the build sets it for every test) only comes after them.
 			assertThat(LocalSuite.serviceJvmOptions(service)).as(service).startsWith(options.toArray(String[]::new));
 		}
+	}
+
+	/** The JVM takes the last {@code -Xmx} given. */
+	private static String lastHeapLimit(List<String> options) {
+		return options.stream().filter((option) -> option.startsWith("-Xmx")).reduce((first, second) -> second).orElseThrow();
 	}
 
 	private static List<String> imageOptions(String service) throws IOException {
