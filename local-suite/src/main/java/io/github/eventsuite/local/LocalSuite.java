@@ -196,7 +196,7 @@ public final class LocalSuite implements AutoCloseable {
 	 * sensor- and analytics-service compile with C1 only, and analytics-service's heap is
 	 * smaller (their Dockerfiles say why).
 	 */
-	private static final Map<String, List<String>> SERVICE_OWN = Map.of(
+	private static final Map<String, List<String>> IMAGE_SPECIFIC_OPTIONS = Map.of(
 			"sensor-service", List.of(C1_ONLY),
 			"analytics-service", List.of(C1_ONLY, "-Xmx96m"));
 
@@ -215,12 +215,12 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/**
-	 * {@link #SERVICE_JVM} and the service's own ({@link #SERVICE_OWN}): its image's, less
+	 * {@link #SERVICE_JVM} and the service's own ({@link #IMAGE_SPECIFIC_OPTIONS}): its image's, less
 	 * {@code -Xms32m} and what needs Java 22+.
 	 */
 	static List<String> imageJvmOptions(String service) {
 		List<String> options = new ArrayList<>(SERVICE_JVM);
-		options.addAll(SERVICE_OWN.getOrDefault(service, List.of()));
+		options.addAll(IMAGE_SPECIFIC_OPTIONS.getOrDefault(service, List.of()));
 		return options;
 	}
 

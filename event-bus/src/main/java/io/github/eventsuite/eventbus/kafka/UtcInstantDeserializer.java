@@ -11,18 +11,21 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads the instants events carry as the serializer writes them, in UTC
  * ({@code 2026-12-07T17:45:25.828228993Z}), without java.time's formatter; anything else
- * (an offset, a leap second, a year beyond 9999, an invalid date) goes to Jackson's own
- * deserializer, which reads it or rejects it exactly as before.
+ * (an offset, a leap second, {@code 24:00}, a year beyond 9999, an impossible date) goes to
+ * Jackson's own deserializer, which reads it or rejects it as before. Only for the events'
+ * mapper ({@link EventJson}), which sets no date format: a {@code @JsonFormat} on an instant
+ * would not apply to the form read here.
  *
  * <p>Why: {@code DateTimeFormatter.ISO_INSTANT} builds a new parser for every instant it
  * reads (JDK 17 and 25, {@code DateTimeFormatterBuilder.InstantPrinterParser.parse}), then
- * resolves its fields through a map: 1.6-1.8 KB and 0.4 µs (C2) to 2.3 µs (C1) per instant,
- * two per event. In analytics-service reading a long backlog, parsing instants was a third of
- * the consumer thread's samples (docs/benchmarks.md, 2026-12-07, 23:00 UTC).
+ * resolves its fields through a map: 1.6-1.8 KB and 0.4 µs (C2) to 2.2-2.4 µs (C1) per
+ * instant, two per event. In analytics-service reading a long backlog, parsing instants was a
+ * third of the consumer thread's samples (docs/benchmarks.md, 2026-12-07, 21:30-22:50 UTC).
  */
 final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
 
@@ -46,16 +49,17 @@ final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
 		return InstantDeserializer.INSTANT.deserialize(parser, context);
 	}
 
+	@Override
+	public LogicalType logicalType() {
+		return LogicalType.DateTime;
+	}
+
 	/** The instant, or null if {@code text} is not a valid instant in exactly this form. */
 	static @Nullable Instant parse(String text) {
-		int length = text.length();
-		int fractionDigits = Math.max(length - SECONDS_LENGTH - 1, 0);
-		boolean shape = (length == SECONDS_LENGTH || (fractionDigits >= 1 && fractionDigits <= MAX_FRACTION_DIGITS
-				&& text.charAt(SECONDS_LENGTH - 1) == '.')) && text.charAt(length - 1) == 'Z';
-		if (!shape || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
+		if (!hasUtcShape(text)) {
 			return null;
 		}
+		int fractionDigits = Math.max(text.length() - SECONDS_LENGTH - 1, 0);
 		int year = digits(text, 0, 4);
 		int month = digits(text, 5, 2);
 		int day = digits(text, 8, 2);
@@ -63,6 +67,7 @@ final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
 		int minute = digits(text, 14, 2);
 		int second = digits(text, 17, 2);
 		int fraction = (fractionDigits > 0) ? digits(text, SECONDS_LENGTH, fractionDigits) : 0;
+		// digits() gives -1 for anything but digits, so one negative field makes the OR negative.
 		if ((year | month | day | hour | minute | second | fraction) < 0 || hour > 23 || minute > 59
 				|| second > 59) {
 			return null;
@@ -79,6 +84,16 @@ final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
 			nanos *= 10;
 		}
 		return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
+	}
+
+	/** {@code ????-??-??T??:??:??Z}, or with 1 to 9 digits after a {@code .} before the Z. */
+	private static boolean hasUtcShape(String text) {
+		int length = text.length();
+		int fractionDigits = length - SECONDS_LENGTH - 1;
+		boolean fraction = fractionDigits >= 1 && fractionDigits <= MAX_FRACTION_DIGITS
+				&& text.charAt(SECONDS_LENGTH - 1) == '.';
+		return (length == SECONDS_LENGTH || fraction) && text.charAt(length - 1) == 'Z' && text.charAt(4) == '-'
+				&& text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':';
 	}
 
 	/** The number the {@code count} ASCII digits at {@code start} spell, or -1. */

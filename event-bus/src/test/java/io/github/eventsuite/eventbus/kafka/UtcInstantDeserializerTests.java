@@ -13,11 +13,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.github.eventsuite.eventbus.InvalidEventException;
 import io.github.eventsuite.eventbus.Topics;
 import io.github.eventsuite.eventbus.email.EmailSent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class UtcInstantDeserializerTests {
+
+	private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
 	private static final Instant YEAR_1 = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -38,8 +43,9 @@ class UtcInstantDeserializerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
 			"2024-02-29T12:00:00.5Z", "1969-12-31T23:59:59.1Z", "2026-12-07T17:45:25.82Z",
-			"2026-12-07T17:45:25.8282Z", "2026-12-07T17:45:25.82822Z", "2026-12-07T17:45:25.8282289Z",
-			"2026-12-07T17:45:25.82822899Z", "2000-01-01T00:00:00.000000001Z" })
+			"2026-12-07T17:45:25.828Z", "2026-12-07T17:45:25.8282Z", "2026-12-07T17:45:25.82822Z",
+			"2026-12-07T17:45:25.828228Z", "2026-12-07T17:45:25.8282289Z", "2026-12-07T17:45:25.82822899Z",
+			"2000-01-01T00:00:00.000000001Z" })
 	void readsEveryFractionLengthAsJavaTimeDoes(String text) {
 		assertThat(UtcInstantDeserializer.parse(text)).isEqualTo(Instant.parse(text));
 	}
@@ -48,9 +54,42 @@ class UtcInstantDeserializerTests {
 	@ValueSource(strings = { "2026-12-07T17:45:25+01:00", "2026-12-07T23:59:60Z", "+10000-01-01T00:00:00Z",
 			"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-12-07T24:00:00Z", "2026-12-07T17:60:00Z",
 			"2026-12-07T17:45:25.Z", "2026-12-07T17:45:25.1234567890Z", "2026-12-07 17:45:25Z",
-			"2026-12-07T17:45:2xZ", "2026-12-07T17:45:25z", "2026-12-07T17:45:25", "", "-001-01-01T00:00:00Z" })
-	void leavesEveryOtherFormToJackson(String text) {
+			"2026-12-07T17:45:2xZ", "2026-12-07T17:45:25z", "2026-12-07T17:45:25", "", "-001-01-01T00:00:00Z",
+			"2026-12-07t17:45:25Z" })
+	void leavesEveryOtherFormToJacksonWhichReadsThemAsBefore(String text) {
 		assertThat(UtcInstantDeserializer.parse(text)).isNull();
+		String json = "\"" + text + "\"";
+		// Read through the events' mapper as by Jackson's own: the same instant, or both refuse it.
+		Instant expected;
+		try {
+			expected = PLAIN.readValue(json, Instant.class);
+		}
+		catch (JacksonException ex) {
+			assertThatExceptionOfType(JacksonException.class)
+				.isThrownBy(() -> EventJson.MAPPER.readValue(json, Instant.class));
+			return;
+		}
+		assertThat(EventJson.MAPPER.readValue(json, Instant.class)).isEqualTo(expected);
+	}
+
+	@Test
+	void isTheEventsMappersWayToReadInstants() {
+		assertThat(EventJson.MAPPER.registeredModules()).extracting(JacksonModule::getModuleName)
+			.contains("utc-instants");
+	}
+
+	@Test
+	void eventsWithoutAnInstantAreStillRejected() {
+		String json = emailSentJson();
+		String withNull = json.replaceFirst("\"occurredAt\":\"[^\"]*\"", "\"occurredAt\":null");
+		String without = json.replaceFirst(",\"occurredAt\":\"[^\"]*\"", "");
+
+		for (String event : new String[] { withNull, without }) {
+			assertThatExceptionOfType(InvalidEventException.class)
+				.isThrownBy(() -> new EventDeserializer().deserialize(Topics.EMAIL_SENT,
+						event.getBytes(StandardCharsets.UTF_8)))
+				.withMessage("email.sent: envelope.occurredAt is required");
+		}
 	}
 
 	@Test
