@@ -16,10 +16,12 @@ import org.springframework.core.SpringProperties;
 /**
  * The training run of an image's AOT cache (JEP 483, 514, 515), at image build time: the
  * service starts as it does in a container, its web servers and listeners included, with no
- * broker, database or SMTP server to reach, and ends once it is started. Spring's own recipe
- * ends the run when the context is refreshed ({@code spring.context.exit=onRefresh}), before
- * anything starts; trained that way, the cache missed about 4,000 of the 18,000 classes
- * user-service loads on its way to ready (docs/benchmarks.md, 2026-12-08 night).
+ * broker, database or SMTP server to reach, and ends once it is started. Flyway does not
+ * migrate in it, and the feeds of assigned partitions ({@code AssignedFeed}) do not ask Kafka
+ * for them. Spring's own recipe ends the run when the context is refreshed
+ * ({@code spring.context.exit=onRefresh}), before anything starts; trained that way, the cache
+ * missed about 4,000 of the 18,000 classes user-service loads on its way to ready
+ * (docs/benchmarks.md, 2026-12-08 night).
  * <p>
  * Asked for with the system property {@value #PROPERTY}, which the Dockerfiles set. Checked
  * when the run happens, not as a condition: Spring AOT would fix a condition when the jar is
@@ -31,7 +33,8 @@ public class TrainingRun {
 	/** The system property that makes a start the training run. */
 	public static final String PROPERTY = "eventbus.aot.training-run";
 
-	static boolean isActive() {
+	/** Whether this start is the training run. */
+	public static boolean isActive() {
 		return SpringProperties.getFlag(PROPERTY);
 	}
 

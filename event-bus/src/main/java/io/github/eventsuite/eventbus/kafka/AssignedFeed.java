@@ -5,9 +5,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
+import io.github.eventsuite.eventbus.aot.TrainingRun;
+
 /**
  * A consumer of assigned partitions ({@link AssignedListeners}), made and started when the
  * application starts and stopped with it: analytics-service's statistics, sensor-service's views.
+ * Not in the training run of an image's AOT cache ({@link TrainingRun}), which has no broker to
+ * ask for partitions.
  */
 public abstract class AssignedFeed implements SmartLifecycle {
 
@@ -18,6 +22,9 @@ public abstract class AssignedFeed implements SmartLifecycle {
 
 	@Override
 	public final void start() {
+		if (TrainingRun.isActive()) {
+			return;
+		}
 		MessageListenerContainer container = container();
 		container.start();
 		this.container = container;

@@ -24,9 +24,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * Listener containers for what every instance reads whole: partitions assigned to them, not
  * shared out by a consumer group. Made when the application starts, not while its context
  * refreshes (as {@code @KafkaListener(topicPartitions = ...)} would need them), because
- * which partitions a topic has is asked of Kafka: a refresh that waits for no broker lets the
- * image train its AOT cache without a broker ({@code spring.context.exit=onRefresh}), and a
- * slow broker delays readiness rather than failing the refresh. Made by each feed that reads
+ * which partitions a topic has is asked of Kafka: a slow broker delays readiness rather than
+ * failing the refresh. Made by each feed that reads
  * so ({@link AssignedFeed}: analytics-service's statistics, sensor-service's views).
  */
 public class AssignedListeners {
