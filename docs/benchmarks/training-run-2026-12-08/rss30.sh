@@ -1,4 +1,5 @@
 #!/bin/bash
+# rss30.sh N: as rounds.sh with base.yml for user- and notification-service, RSS also read 30 s after ready.
 cd /work/main; A=docs/benchmarks/spring-aot-2026-12-07/alone.sh
 for i in $(seq 1 $1); do for v in base train; do
   if [ $v = base ]; then F="-f docker-compose.yml -f /tmp/jfr/base.yml"; else F=""; fi
