@@ -22,12 +22,15 @@ public abstract class AssignedFeed implements SmartLifecycle {
 
 	@Override
 	public final void start() {
-		if (TrainingRun.isActive()) {
-			return;
-		}
 		MessageListenerContainer container = container();
 		container.start();
 		this.container = container;
+	}
+
+	/** Not started in the training run of an image's AOT cache, which has no broker to ask. */
+	@Override
+	public final boolean isAutoStartup() {
+		return !TrainingRun.isActive();
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package io.github.eventsuite.eventbus.aot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.flywaydb.core.Flyway;
@@ -11,6 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.SpringProperties;
@@ -20,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TrainingRunTests {
+
+	/** The exit codes the training run ended the JVM with. */
+	private final List<Integer> exits = new ArrayList<>();
 
 	/** A database that is not there: every connection asked for is counted and refused. */
 	private final AtomicInteger connectionsAsked = new AtomicInteger();
@@ -63,9 +73,10 @@ class TrainingRunTests {
 	@Test
 	void aStartGoesOnOnceStarted() {
 		try (GenericApplicationContext context = started()) {
-			TrainingRun.trainingRunEndsWhenStarted().onApplicationEvent(ready(context));
+			TrainingRun.endsWhenStarted(this.exits::add).onApplicationEvent(ready(context));
 
 			assertThat(context.isActive()).isTrue();
+			assertThat(this.exits).isEmpty();
 		}
 	}
 
@@ -73,10 +84,20 @@ class TrainingRunTests {
 	void theTrainingRunEndsOnceStarted() {
 		SpringProperties.setFlag(TrainingRun.PROPERTY);
 		try (GenericApplicationContext context = started()) {
-			TrainingRun.trainingRunEndsWhenStarted().onApplicationEvent(ready(context));
+			TrainingRun.endsWhenStarted(this.exits::add).onApplicationEvent(ready(context));
 
 			assertThat(context.isActive()).isFalse();
+			assertThat(this.exits).containsExactly(0);
 		}
+	}
+
+	@Test
+	void everyServiceHasIt() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+			.contains(TrainingRun.class.getName());
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TrainingRun.class))
+			.run((context) -> assertThat(context).hasBean("trainingRunEndsWhenStarted")
+				.hasSingleBean(FlywayMigrationStrategy.class));
 	}
 
 	private static GenericApplicationContext started() {

@@ -35,6 +35,7 @@ class AssignedFeedTests {
 
 	@Test
 	void aStartAsksForTheContainer() {
+		assertThat(this.feed.isAutoStartup()).isTrue();
 		assertThatIllegalStateException().isThrownBy(this.feed::start);
 
 		assertThat(this.containersAsked).hasValue(1);
@@ -42,14 +43,10 @@ class AssignedFeedTests {
 	}
 
 	@Test
-	void theTrainingRunAsksNoBroker() {
+	void theTrainingRunDoesNotStartIt() {
 		SpringProperties.setFlag(TrainingRun.PROPERTY);
 
-		this.feed.start();
-		this.feed.stop();
-
-		assertThat(this.containersAsked).hasValue(0);
-		assertThat(this.feed.isRunning()).isFalse();
+		assertThat(this.feed.isAutoStartup()).isFalse();
 	}
 
 }
