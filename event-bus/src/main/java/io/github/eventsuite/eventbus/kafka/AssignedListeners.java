@@ -25,8 +25,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * shared out by a consumer group. Made when the application starts, not while its context
  * refreshes (as {@code @KafkaListener(topicPartitions = ...)} would need them), because
  * which partitions a topic has is asked of Kafka: a slow broker delays readiness rather than
- * failing the refresh. Made by each feed that reads
- * so ({@link AssignedFeed}: analytics-service's statistics, sensor-service's views).
+ * failing the refresh. Made by each feed that reads so ({@link AssignedFeed}:
+ * analytics-service's statistics, sensor-service's views).
  */
 public class AssignedListeners {
 
